@@ -1,0 +1,52 @@
+# Two commands matter: `make lab` and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# Jupyter refuses to run as root unless told; root is normal in containers.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: help setup lab test lint notebooks bench lock clean
+
+help:
+	@echo "make lab        set up .venv and open JupyterLab on notebooks/ (127.0.0.1, token on)"
+	@echo "make test       set up .venv and run every test (lint, unit, doctests, data, strict nbval)"
+	@echo "make notebooks  re-execute every notebook in place (commit the outputs)"
+	@echo "make bench      print the speed ratios of the notebooks and of import helpers"
+	@echo "make lock       re-pin requirements.lock from pyproject.toml (needs network)"
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.X")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ROOT_FLAG)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests notebooks tools
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest
+
+notebooks: $(STAMP)
+	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb
+
+bench: $(STAMP)
+	$(BIN)/python tools/bench.py
+
+# Re-resolve the pins: a fresh venv, install the project with every extra, freeze.
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check '.[lab,test]'
+	.lock-venv/bin/python -m pip freeze --exclude rokus-alliance-course --all \
+	  | grep -v -E '^(pip|setuptools|wheel)==' > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

@@ -1,0 +1,248 @@
+"""Figures for the course: a timeline, event annotations and a house style.
+
+Every function takes ``ax=None`` (a new figure is made) and returns the axes.
+None of them calls ``plt.show()`` or changes global settings: wrap a figure
+in ``with style():`` to get the course palette and a white background.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import pandas as pd
+from cycler import cycler
+from matplotlib.axes import Axes
+
+__all__ = ["PALETTE", "style", "timeline", "annotate_events", "source_note", "category_colors"]
+
+#: Okabe & Ito's colour-blind-safe palette (black left out: it is kept for text).
+PALETTE = [
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#D55E00",  # vermillion
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#F0E442",  # yellow
+    "#999999",  # grey
+]
+
+_STYLE = {
+    "axes.prop_cycle": cycler(color=PALETTE),
+    "figure.facecolor": "white",
+    "axes.facecolor": "white",
+    "savefig.facecolor": "white",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "font.size": 10,
+    "legend.frameon": False,
+}
+
+
+@contextmanager
+def style() -> Iterator[None]:
+    """Apply the course style (palette, white background) inside a ``with`` block.
+
+    Global settings are restored when the block ends.
+
+    Examples
+    --------
+    >>> import matplotlib as mpl
+    >>> before = mpl.rcParams["figure.facecolor"]
+    >>> with style():
+    ...     mpl.rcParams["axes.spines.top"]
+    False
+    >>> mpl.rcParams["figure.facecolor"] == before
+    True
+    """
+    with mpl.rc_context(_STYLE):
+        yield
+
+
+def category_colors(categories: pd.Series | list) -> dict:
+    """Give each category a palette colour, in the categories' own order.
+
+    A categorical column keeps its declared order, so a category has the
+    same colour in every figure of the course.
+
+    Examples
+    --------
+    >>> category_colors(["treaty", "war"])
+    {'treaty': '#0072B2', 'war': '#E69F00'}
+    """
+    if isinstance(categories, pd.Series) and isinstance(categories.dtype, pd.CategoricalDtype):
+        values = list(categories.cat.categories)
+    else:
+        values = list(dict.fromkeys(categories))
+    return {value: PALETTE[i % len(PALETTE)] for i, value in enumerate(values)}
+
+
+def _new_axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
+    if ax is not None:
+        return ax
+    _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return ax
+
+
+def timeline(
+    events: pd.DataFrame,
+    ax: Axes | None = None,
+    *,
+    date: str = "date",
+    label: str = "title",
+    category: str | None = "category",
+    title: str | None = None,
+) -> Axes:
+    """Draw dated events on a horizontal time axis, labels on staggered stems.
+
+    Parameters
+    ----------
+    events
+        One row per event, with a datetime column and a text column.
+    ax
+        Axes to draw on; a new figure when ``None``.
+    date, label, category
+        Column names. ``category=None`` draws every event in one colour.
+    title
+        The figure title: state the finding, not just the topic.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> events = pd.DataFrame({
+    ...     "date": pd.to_datetime(["1953-07-27", "1953-10-01"]),
+    ...     "title": ["Armistice signed", "Treaty signed"],
+    ...     "category": ["war", "treaty"]})
+    >>> ax = timeline(events, title="Two events")
+    >>> len(ax.texts)
+    2
+    """
+    _require_columns(events, [date, label] + ([category] if category else []))
+    if events.empty:
+        raise ValueError("No events to draw: the table is empty. Check your filter.")
+    rows = events.sort_values(date).reset_index(drop=True)
+    ax = _new_axes(ax, (10, 4.5))
+    levels = [1.0, -1.0, 2.0, -2.0, 3.0, -3.0]
+    heights = [levels[i % len(levels)] for i in range(len(rows))]
+    if category:
+        colors = category_colors(events[category])
+        point_colors = [colors[c] for c in rows[category]]
+    else:
+        point_colors = [PALETTE[0]] * len(rows)
+    ax.vlines(rows[date], 0, heights, color="0.6", linewidth=0.8)
+    ax.axhline(0, color="0.3", linewidth=1)
+    ax.scatter(rows[date], [0] * len(rows), s=40, c=point_colors, zorder=3)
+    for when, text, height in zip(rows[date], rows[label], heights, strict=True):
+        ax.annotate(
+            f"{text}\n{when:%d %b %Y}",
+            xy=(when, height),
+            xytext=(0, 3 if height > 0 else -3),
+            textcoords="offset points",
+            ha="center",
+            va="bottom" if height > 0 else "top",
+            fontsize=8,
+        )
+    ax.set_ylim(min(heights) - 1.2, max(heights) + 1.2)
+    ax.yaxis.set_visible(False)
+    ax.spines[["left", "top", "right"]].set_visible(False)
+    span = rows[date].max() - rows[date].min()
+    pad = max(span * 0.08, pd.Timedelta(days=20))
+    ax.set_xlim(rows[date].min() - pad, rows[date].max() + pad)
+    if category:
+        handles = [
+            plt.Line2D([], [], marker="o", linestyle="", color=colors[c], label=str(c))
+            for c in colors
+            if c in set(rows[category])
+        ]
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def annotate_events(
+    ax: Axes,
+    events: pd.DataFrame,
+    *,
+    date: str = "date",
+    label: str = "title",
+    color: str = "0.35",
+) -> Axes:
+    """Mark dated events on a time-series plot with dashed lines and labels.
+
+    The x axis must be in dates (or in years: a ``year`` column of integers
+    works when ``date`` names it).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.plot([1950, 2000], [0, 10])
+    >>> events = pd.DataFrame({"year": [1971], "title": ["7th Infantry Division leaves"]})
+    >>> ax = annotate_events(ax, events, date="year")
+    >>> [t.get_text() for t in ax.texts]
+    ['7th Infantry Division leaves']
+    """
+    _require_columns(events, [date, label])
+    for when, text in zip(events[date], events[label], strict=True):
+        ax.axvline(when, color=color, linestyle="--", linewidth=0.8)
+        ax.annotate(
+            str(text),
+            xy=(when, 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(2, -4),
+            textcoords="offset points",
+            rotation=90,
+            ha="left",
+            va="top",
+            fontsize=8,
+            color=color,
+        )
+    return ax
+
+
+def source_note(ax: Axes, text: str) -> Axes:
+    """Write a source line under the axes (``Source: …``).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> ax = source_note(ax, "US Department of Defense")
+    >>> ax.texts[-1].get_text()
+    'Source: US Department of Defense'
+    """
+    prefix = "" if text.lower().startswith("source") else "Source: "
+    ax.annotate(
+        prefix + text,
+        xy=(0, 0),
+        xycoords="axes fraction",
+        xytext=(0, -28),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        fontsize=8,
+        color="0.35",
+        annotation_clip=False,
+    )
+    return ax
+
+
+def _require_columns(frame: pd.DataFrame, columns: list[str]) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(
+            f"Column(s) {', '.join(missing)} not in the table; "
+            f"it has: {', '.join(map(str, frame.columns))}."
+        )

@@ -1,0 +1,100 @@
+"""The notebooks as a student meets them: structure, stored outputs, exercises.
+
+Strict nbval (run by pytest on notebooks/) proves the stored outputs are what
+the code gives today; these tests check what nbval cannot.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+IDS = [p.stem for p in NOTEBOOKS]
+SOLUTION = re.compile(r"<details>.*?```python\n(.*?)```.*?</details>", re.S)
+
+
+def read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+def source(cell) -> str:
+    return cell.source if isinstance(cell.source, str) else "".join(cell.source)
+
+
+def test_there_are_notebooks():
+    assert NOTEBOOKS and NOTEBOOKS[0].name == "00-start-here.ipynb"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_opening_has_title_objectives_and_time(path):
+    first = source(read(path).cells[0])
+    assert first.startswith("# "), "the first cell is the title"
+    assert "Learning objectives" in first
+    assert re.search(r"Estimated time", first)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_imports_not_path_hacks(path):
+    code = "\n".join(source(c) for c in read(path).cells if c.cell_type == "code")
+    assert "from helpers import" in code or "import helpers" in code
+    for forbidden in ("sys.path", "../data", "read_csv(", "pd.to_datetime", "plt.show()"):
+        assert forbidden not in code, f"{forbidden!r} in {path.name}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_stored_outputs_are_clean(path):
+    for cell in read(path).cells:
+        if cell.cell_type != "code" or not source(cell).strip():
+            continue
+        assert cell.execution_count is not None, f"unexecuted cell: {source(cell)[:60]}"
+        for output in cell.outputs:
+            assert output.output_type != "error", source(cell)[:80]
+            if output.output_type == "stream":
+                assert output.name != "stderr", f"warning stored: {output.text[:200]}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_every_figure_has_alt_text_beside_it(path):
+    cells = read(path).cells
+    for i, cell in enumerate(cells):
+        if cell.cell_type != "code":
+            continue
+        if any("image/png" in o.get("data", {}) for o in cell.outputs):
+            nearby = [source(c) for c in cells[max(0, i - 2): i + 3] if c.cell_type == "markdown"]
+            assert any("Alt text" in text for text in nearby), (
+                f"no alt text near: {source(cell)[:80]}"
+            )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_solutions_pass_their_own_checks(path):
+    """Put each revealed solution in place of its exercise cell: every check says correct."""
+    from tools.execute_notebooks import execute
+
+    notebook = read(path)
+    cells = notebook.cells
+    exercises = [i for i, c in enumerate(cells) if "exercise" in c.metadata.get("tags", [])]
+    assert len(exercises) >= 1 if path.stem.startswith("00") else len(exercises) >= 2
+    for i in exercises:
+        following = next(c for c in cells[i + 1:] if c.cell_type == "markdown")
+        match = SOLUTION.search(source(following))
+        assert match, f"no <details> solution after exercise cell {i}"
+        cells[i].source = match.group(1)
+    solved = path.with_name(f".solved-{path.name}")
+    try:
+        nbformat.write(notebook, solved)
+        executed = execute(solved)
+    finally:
+        solved.unlink(missing_ok=True)
+    messages = [
+        "".join(o.get("data", {}).get("text/plain", ""))
+        for c in executed.cells if "check" in c.metadata.get("tags", [])
+        for o in c.outputs
+    ]
+    assert len(messages) == len(exercises), "each exercise has one cell tagged check"
+    assert all("correct. Well done." in m for m in messages), messages
