@@ -6,12 +6,13 @@ STAMP  := $(VENV)/.installed
 # Jupyter refuses to run as root unless told; root is normal in containers.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help setup lab test lint notebooks bench lock clean
+.PHONY: help setup lab test lint notebooks assignments bench lock clean
 
 help:
 	@echo "make lab        set up .venv and open JupyterLab on notebooks/ (127.0.0.1, token on)"
 	@echo "make test       set up .venv and run every test (lint, unit, doctests, data, strict nbval)"
 	@echo "make notebooks  re-execute every notebook in place (commit the outputs)"
+	@echo "make assignments  build student notebooks and autograder zips from assignments/masters"
 	@echo "make bench      print the speed ratios of the notebooks and of import helpers"
 	@echo "make lock       re-pin requirements.lock from pyproject.toml (needs network)"
 
@@ -35,6 +36,9 @@ test: $(STAMP) lint
 
 notebooks: $(STAMP)
 	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb
+
+assignments: $(STAMP)
+	$(BIN)/python tools/build_assignments.py
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py

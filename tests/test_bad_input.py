@@ -83,7 +83,8 @@ def test_wrong_type_integer(tiny_package):
 
 def test_unquoted_comma_is_explained(tiny_package):
     broken = TINY_EVENTS.replace("50000", "50,000")
-    with pytest.raises(DataError, match=r"line 3 has 9 values where the header has 8.*double quotes"):
+    message = r"line 3 has 9 values where the header has 8.*double quotes"
+    with pytest.raises(DataError, match=message):
         DataPackage(tiny_package(events=broken)).load("events")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -93,8 +94,8 @@ def test_every_source_is_cited_and_complete():
         for p in (ROOT / folder).glob("**/*")
         if p.suffix in (".ipynb", ".md") and ".ipynb_checkpoints" not in p.parts
     )
-    cited = {s for s in sources["source_id"] if f'"{s}"' in prose or f"[{s}]" in prose
-             or f'\\"{s}\\"' in prose}
+    words = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", prose))
+    cited = {s for s in sources["source_id"] if s in words}
     for name in NAMES:
         if name == "sources":
             continue

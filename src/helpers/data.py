@@ -294,9 +294,7 @@ class DataPackage:
         """All sources, keyed by id."""
         table = self.load(BIBLIOGRAPHY)
         return {
-            row["source_id"]: Source(
-                **{k: ("" if pd.isna(v) else str(v)) for k, v in row.items()}
-            )
+            row["source_id"]: Source(**{k: _text(v) for k, v in row.items()})
             for row in table.to_dict("records")
         }
 
@@ -329,6 +327,15 @@ class DataPackage:
                 for f in resource["schema"]["fields"]
             ]
         ).set_index("column")
+
+
+def _text(value: object) -> str:
+    """A cell as plain text: empty for missing, ISO for dates."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return "" if pd.isna(value) else value.strftime("%Y-%m-%d")
+    return str(value)
 
 
 def _row_label(frame: pd.DataFrame, row: int) -> str:

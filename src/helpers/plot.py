@@ -16,7 +16,15 @@ import pandas as pd
 from cycler import cycler
 from matplotlib.axes import Axes
 
-__all__ = ["PALETTE", "style", "timeline", "annotate_events", "source_note", "category_colors"]
+__all__ = [
+    "PALETTE",
+    "style",
+    "timeline",
+    "annotate_events",
+    "source_note",
+    "category_colors",
+    "format_date",
+]
 
 #: Okabe & Ito's colour-blind-safe palette (black left out: it is kept for text).
 PALETTE = [
@@ -97,9 +105,14 @@ def timeline(
     date: str = "date",
     label: str = "title",
     category: str | None = "category",
+    precision: str = "date_precision",
     title: str | None = None,
 ) -> Axes:
     """Draw dated events on a horizontal time axis, labels on staggered stems.
+
+    Each label shows the date only as precisely as it is known: when the
+    table has a ``date_precision`` column (``day``, ``month`` or ``year``),
+    an event known to the month reads "Mar 1977", not "1 Mar 1977".
 
     Parameters
     ----------
@@ -107,8 +120,9 @@ def timeline(
         One row per event, with a datetime column and a text column.
     ax
         Axes to draw on; a new figure when ``None``.
-    date, label, category
-        Column names. ``category=None`` draws every event in one colour.
+    date, label, category, precision
+        Column names. ``category=None`` draws every event in one colour; a
+        missing ``precision`` column means every date is exact to the day.
     title
         The figure title: state the finding, not just the topic.
 
@@ -139,35 +153,59 @@ def timeline(
         point_colors = [colors[c] for c in rows[category]]
     else:
         point_colors = [PALETTE[0]] * len(rows)
+    span = rows[date].max() - rows[date].min()
+    pad = max(span * 0.04, pd.Timedelta(days=20))
+    start, end = rows[date].min() - pad, rows[date].max() + pad
     ax.vlines(rows[date], 0, heights, color="0.6", linewidth=0.8)
     ax.axhline(0, color="0.3", linewidth=1)
     ax.scatter(rows[date], [0] * len(rows), s=40, c=point_colors, zorder=3)
-    for when, text, height in zip(rows[date], rows[label], heights, strict=True):
+    precisions = rows[precision] if precision in rows.columns else ["day"] * len(rows)
+    for when, text, height, known in zip(
+        rows[date], rows[label], heights, precisions, strict=True
+    ):
+        # labels near either end are aligned inwards so they stay inside the axes
+        where = (when - start) / (end - start)
+        align = "left" if where < 0.12 else "right" if where > 0.88 else "center"
         ax.annotate(
-            f"{text}\n{when:%d %b %Y}",
+            f"{text}\n{format_date(when, known)}",
             xy=(when, height),
             xytext=(0, 3 if height > 0 else -3),
             textcoords="offset points",
-            ha="center",
+            ha=align,
             va="bottom" if height > 0 else "top",
             fontsize=8,
         )
     ax.set_ylim(min(heights) - 1.2, max(heights) + 1.2)
     ax.yaxis.set_visible(False)
     ax.spines[["left", "top", "right"]].set_visible(False)
-    span = rows[date].max() - rows[date].min()
-    pad = max(span * 0.08, pd.Timedelta(days=20))
-    ax.set_xlim(rows[date].min() - pad, rows[date].max() + pad)
+    ax.set_xlim(start, end)
     if category:
         handles = [
             plt.Line2D([], [], marker="o", linestyle="", color=colors[c], label=str(c))
             for c in colors
             if c in set(rows[category])
         ]
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
     if title:
         ax.set_title(title)
     return ax
+
+
+def format_date(when: pd.Timestamp, precision: object = "day") -> str:
+    """A date written only as precisely as it is known.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> day = pd.Timestamp("1953-07-27")
+    >>> format_date(day), format_date(day, "month"), format_date(day, "year")
+    ('27 Jul 1953', 'Jul 1953', '1953')
+    """
+    if precision == "year":
+        return f"{when:%Y}"
+    if precision == "month":
+        return f"{when:%b %Y}"
+    return f"{when.day} {when:%b %Y}"
 
 
 def annotate_events(
@@ -213,7 +251,7 @@ def annotate_events(
 
 
 def source_note(ax: Axes, text: str) -> Axes:
-    """Write a source line under the axes (``Source: …``).
+    """Write a source line under the axes and their x label (``Source: …``).
 
     Examples
     --------
@@ -227,8 +265,9 @@ def source_note(ax: Axes, text: str) -> Axes:
     ax.annotate(
         prefix + text,
         xy=(0, 0),
-        xycoords="axes fraction",
-        xytext=(0, -28),
+        # x from the axes' left edge, y from the bottom of the x label
+        xycoords=("axes fraction", ax.xaxis.label),
+        xytext=(0, -4),
         textcoords="offset points",
         ha="left",
         va="top",
