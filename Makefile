@@ -6,11 +6,13 @@ STAMP  := $(VENV)/.installed
 # Jupyter refuses to run as root unless told; root is normal in containers.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help setup lab test lint notebooks assignments bench lock clean
+.PHONY: help setup lab test test-browser lint notebooks assignments html bench lock clean
 
 help:
 	@echo "make lab        set up .venv and open JupyterLab on notebooks/ (127.0.0.1, token on)"
 	@echo "make test       set up .venv and run every test (lint, unit, doctests, data, strict nbval)"
+	@echo "make test-browser  open every notebook in JupyterLab in headless Chromium (screenshots)"
+	@echo "make html       export the executed notebooks to build/html for offline reading"
 	@echo "make notebooks  re-execute every notebook in place (commit the outputs)"
 	@echo "make assignments  build student notebooks and autograder zips from assignments/masters"
 	@echo "make bench      print the speed ratios of the notebooks and of import helpers"
@@ -33,6 +35,13 @@ lint: $(STAMP)
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest
+
+# JupyterLab in headless Chromium (Debian's /usr/bin/chromium); screenshots in build/screenshots
+test-browser: $(STAMP)
+	$(BIN)/python -m pytest -o addopts="-p no:cacheprovider" tests/browser -v
+
+html: $(STAMP)
+	$(BIN)/python tools/export_html.py build/html
 
 notebooks: $(STAMP)
 	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb

@@ -26,7 +26,8 @@ __all__ = [
     "format_date",
 ]
 
-#: Okabe & Ito's colour-blind-safe palette (black left out: it is kept for text).
+#: Okabe & Ito's colour-blind-safe palette; tests check every pair stays apart
+#: under simulated protanopia, deuteranopia and tritanopia.
 PALETTE = [
     "#0072B2",  # blue
     "#E69F00",  # orange
@@ -35,7 +36,7 @@ PALETTE = [
     "#CC79A7",  # reddish purple
     "#56B4E9",  # sky blue
     "#F0E442",  # yellow
-    "#999999",  # grey
+    "#000000",  # black (a grey here merged with reddish purple under deuteranopia)
 ]
 
 _STYLE = {
