@@ -72,7 +72,7 @@ def test_every_figure_has_alt_text_beside_it(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
-def test_solutions_pass_their_own_checks(path):
+def test_solutions_pass_their_own_checks(path, tmp_path):
     """Put each revealed solution in place of its exercise cell: every check says correct."""
     from tools.execute_notebooks import execute
 
@@ -85,12 +85,9 @@ def test_solutions_pass_their_own_checks(path):
         match = SOLUTION.search(source(following))
         assert match, f"no <details> solution after exercise cell {i}"
         cells[i].source = match.group(1)
-    solved = path.with_name(f".solved-{path.name}")
-    try:
-        nbformat.write(notebook, solved)
-        executed = execute(solved)
-    finally:
-        solved.unlink(missing_ok=True)
+    solved = tmp_path / path.name
+    nbformat.write(notebook, solved)
+    executed = execute(solved, cwd=path.parent)
     messages = [
         "".join(o.get("data", {}).get("text/plain", ""))
         for c in executed.cells if "check" in c.metadata.get("tags", [])

@@ -12,15 +12,17 @@ import nbformat
 from nbclient import NotebookClient
 
 
-def execute(path: Path, *, timeout: int = 300) -> nbformat.NotebookNode:
-    """Run every cell of the notebook at ``path`` in its own folder and return it."""
+def execute(
+    path: Path, *, timeout: int = 300, cwd: Path | None = None
+) -> nbformat.NotebookNode:
+    """Run every cell of the notebook at ``path`` (in ``cwd``, default its folder)."""
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
         notebook,
         timeout=timeout,
         kernel_name="python3",
         record_timing=False,
-        resources={"metadata": {"path": str(path.parent)}},
+        resources={"metadata": {"path": str(cwd or path.parent)}},
     )
     client.execute()
     notebook.metadata.pop("widgets", None)

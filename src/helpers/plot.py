@@ -71,7 +71,14 @@ def style() -> Iterator[None]:
     True
     """
     with mpl.rc_context(_STYLE):
-        yield
+        try:
+            yield
+        finally:
+            # pyplot may switch interactive mode on when the first figure of a
+            # kernel is made inside the block; leaving it switched on keeps the
+            # inline backend showing later figures (rc_context would undo it)
+            interactive = mpl.is_interactive()
+    mpl.interactive(interactive)
 
 
 def category_colors(categories: pd.Series | list) -> dict:
