@@ -44,7 +44,8 @@ def repository_url() -> str:
     try:
         urls = metadata(DISTRIBUTION).get_all("Project-URL") or []
     except PackageNotFoundError:  # only when run from a checkout that was never installed
-        raise RuntimeError(f"Install the package first: pip install -e . ({DISTRIBUTION})") from None
+        message = f"Install the package first: pip install -e . ({DISTRIBUTION})"
+        raise RuntimeError(message) from None
     for entry in urls:
         label, _, url = entry.partition(",")
         if label.strip().lower() == "repository":

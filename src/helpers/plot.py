@@ -23,6 +23,7 @@ __all__ = [
     "annotate_events",
     "source_note",
     "category_colors",
+    "category_markers",
     "format_date",
 ]
 
@@ -79,6 +80,23 @@ def style() -> Iterator[None]:
             # inline backend showing later figures (rc_context would undo it)
             interactive = mpl.is_interactive()
     mpl.interactive(interactive)
+
+
+#: Marker shapes; past eight categories the colours repeat with a new shape.
+MARKERS = ["o", "s", "D", "^"]
+
+
+def category_markers(categories: pd.Series | list) -> dict:
+    """Give each category a marker shape that, with its colour, tells it apart.
+
+    Examples
+    --------
+    >>> markers = category_markers([f"c{i}" for i in range(9)])
+    >>> markers["c0"], markers["c8"]
+    ('o', 's')
+    """
+    values = list(category_colors(categories))
+    return {value: MARKERS[(i // len(PALETTE)) % len(MARKERS)] for i, value in enumerate(values)}
 
 
 def category_colors(categories: pd.Series | list) -> dict:
@@ -158,15 +176,19 @@ def timeline(
     heights = [levels[i % len(levels)] for i in range(len(rows))]
     if category:
         colors = category_colors(events[category])
-        point_colors = [colors[c] for c in rows[category]]
+        markers = category_markers(events[category])
     else:
-        point_colors = [PALETTE[0]] * len(rows)
+        colors, markers = {None: PALETTE[0]}, {None: "o"}
+    keys = list(rows[category]) if category else [None] * len(rows)
     span = rows[date].max() - rows[date].min()
     pad = max(span * 0.04, pd.Timedelta(days=20))
     start, end = rows[date].min() - pad, rows[date].max() + pad
     ax.vlines(rows[date], 0, heights, color="0.6", linewidth=0.8)
     ax.axhline(0, color="0.3", linewidth=1)
-    ax.scatter(rows[date], [0] * len(rows), s=40, c=point_colors, zorder=3)
+    for key in dict.fromkeys(keys):
+        chosen = [k == key for k in keys]
+        ax.scatter(rows[date][chosen], [0] * sum(chosen), s=40, color=colors[key],
+                   marker=markers[key], zorder=3)
     precisions = rows[precision] if precision in rows.columns else ["day"] * len(rows)
     for when, text, height, known in zip(
         rows[date], rows[label], heights, precisions, strict=True
@@ -189,7 +211,7 @@ def timeline(
     ax.set_xlim(start, end)
     if category:
         handles = [
-            plt.Line2D([], [], marker="o", linestyle="", color=colors[c], label=str(c))
+            plt.Line2D([], [], marker=markers[c], linestyle="", color=colors[c], label=str(c))
             for c in colors
             if c in set(rows[category])
         ]
