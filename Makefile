@@ -31,7 +31,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ROOT_FLAG)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests notebooks tools
+	$(BIN)/ruff check src tests notebooks tools assignments
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest

@@ -15,6 +15,7 @@ import pytest
 
 from helpers import PALETTE
 from helpers.links import (
+    ASSIGNMENTS,
     NOTEBOOKS,
     binder_link,
     colab_link,
@@ -128,7 +129,8 @@ def test_links_come_from_pyproject():
 def test_course_links_command(capsys):
     assert main(["--hub", "https://hub.example.edu"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split(":")[0] for line in lines] == NOTEBOOKS
+    assert [line.split(":")[0] for line in lines] == NOTEBOOKS + ASSIGNMENTS
+    assert "assignments%2Fstudent%2Fa1-reading-the-timeline.ipynb" in lines[len(NOTEBOOKS)]
     with pytest.raises(SystemExit):
         main(["--hub", "hub.example.edu"])
     assert "must start with https://" in capsys.readouterr().err
@@ -136,6 +138,8 @@ def test_course_links_command(capsys):
 
 def test_links_name_every_notebook_that_exists():
     assert [p.stem for p in NOTEBOOK_PATHS] == NOTEBOOKS
+    students = sorted((ROOT / "assignments" / "student").glob("*.ipynb"))
+    assert [p.stem for p in students] == ASSIGNMENTS
 
 
 def test_readme_has_binder_and_colab_badges():

@@ -15,7 +15,14 @@ import sys
 from importlib.metadata import PackageNotFoundError, metadata
 from urllib.parse import quote, urlencode
 
-__all__ = ["repository_url", "nbgitpuller_link", "binder_link", "colab_link", "NOTEBOOKS"]
+__all__ = [
+    "ASSIGNMENTS",
+    "NOTEBOOKS",
+    "binder_link",
+    "colab_link",
+    "nbgitpuller_link",
+    "repository_url",
+]
 
 DISTRIBUTION = "rokus-alliance-course"
 
@@ -30,6 +37,13 @@ NOTEBOOKS = [
     "06-ncg-and-npg",
     "07-reactions-and-debates",
     "08-capstone",
+]
+
+#: The student versions of the graded assignments (assignments/student/).
+ASSIGNMENTS = [
+    "a1-reading-the-timeline",
+    "a2-commitments-and-implementation",
+    "a3-evidence-and-uncertainty",
 ]
 
 
@@ -61,8 +75,12 @@ def _github_path() -> str:
     return url[len(prefix):]
 
 
-def nbgitpuller_link(hub: str, notebook: str = "00-start-here", *, branch: str = "main") -> str:
+def nbgitpuller_link(
+    hub: str, notebook: str = "00-start-here", *, branch: str = "main", folder: str = "notebooks"
+) -> str:
     """A link that copies the repository into a student's JupyterHub home and opens a notebook.
+
+    ``folder`` is ``"notebooks"`` for the lessons, ``"assignments/student"`` for assignments.
 
     Examples
     --------
@@ -74,11 +92,11 @@ def nbgitpuller_link(hub: str, notebook: str = "00-start-here", *, branch: str =
     """
     if not hub.startswith(("https://", "http://")):
         raise ValueError(f"The hub address must start with https:// (got {hub!r}).")
-    folder = repository_url().rsplit("/", 1)[-1]
+    checkout = repository_url().rsplit("/", 1)[-1]
     query = urlencode(
         {
             "repo": repository_url(),
-            "urlpath": f"lab/tree/{folder}/notebooks/{notebook}.ipynb",
+            "urlpath": f"lab/tree/{checkout}/{folder}/{notebook}.ipynb",
             "branch": branch,
         }
     )
@@ -112,7 +130,7 @@ def colab_link(notebook: str, *, branch: str = "main") -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print nbgitpuller links for a JupyterHub, one per notebook."""
+    """Print nbgitpuller links for a JupyterHub: one per lesson, then one per assignment."""
     parser = argparse.ArgumentParser(
         prog="course-links",
         description="Print nbgitpuller links that open each course notebook on a JupyterHub.",
@@ -125,6 +143,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for notebook in NOTEBOOKS:
             print(f"{notebook}: {nbgitpuller_link(args.hub, notebook, branch=args.branch)}")
+        for name in ASSIGNMENTS:
+            link = nbgitpuller_link(
+                args.hub, name, branch=args.branch, folder="assignments/student"
+            )
+            print(f"{name}: {link}")
     except ValueError as err:
         parser.error(str(err))
     return 0

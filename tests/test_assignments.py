@@ -1,0 +1,278 @@
+"""The graded assignments: up to date with their masters, graded right by Otter, nothing leaked.
+
+Every master in assignments/masters is built once into a temporary folder (Otter Assign), then
+its solution notebook and its blank student notebook are graded with Otter's non-containerised
+runner (what `otter run` does: offline, no Docker), two at a time. The whole module takes about
+a minute on two cores.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import io
+import json
+import multiprocessing
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from tools.build_assignments import ASSIGNMENTS, Built, build, masters
+
+MASTERS = masters()
+NAMES = [p.stem for p in MASTERS]
+STUDENT = ASSIGNMENTS / "student"
+AUTOGRADER = ASSIGNMENTS / "autograder"
+REBUILD = "run `make assignments` and commit assignments/student and assignments/autograder"
+
+# Otter's configuration classes use an old traitlets idiom; not ours to fix.
+pytestmark = pytest.mark.filterwarnings("ignore:Traits should be given as instances")
+
+
+def read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+def source(cell) -> str:
+    return cell.source if isinstance(cell.source, str) else "".join(cell.source)
+
+
+def otter_run(notebook: str, autograder: str, output_dir: str) -> dict:
+    """Grade one notebook as `otter run` does and return its results.json.
+
+    ``debug=True`` makes an error in any cell fail the run instead of being ignored.
+    """
+    from otter.run import main as run
+
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        run(notebook, autograder=autograder, output_dir=output_dir, no_logo=True, debug=True)
+    return json.loads(Path(output_dir, "results.json").read_text(encoding="utf-8"))
+
+
+def score(results: dict) -> tuple[float, float]:
+    """Points scored and points possible, from the question entries of results.json."""
+    questions = [t for t in results["tests"] if "max_score" in t]
+    return sum(t["score"] for t in questions), sum(t["max_score"] for t in questions)
+
+
+def public_tests(results: dict) -> dict:
+    return next(t for t in results["tests"] if t["name"] == "Public Tests")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Built]:
+    out = tmp_path_factory.mktemp("built")
+    return {m.stem: build(m, out, run_tests=False, solutions=True) for m in MASTERS}
+
+
+@pytest.fixture(scope="module")
+def grades(built, tmp_path_factory) -> dict[tuple[str, str], dict]:
+    """results.json of each solution and each blank student notebook, keyed (name, kind)."""
+    import otter.run  # noqa: F401  (imported once here; forked workers inherit it)
+
+    out = tmp_path_factory.mktemp("grades")
+    jobs = {}
+    for name, products in built.items():
+        for kind, notebook in (("solution", products.solution), ("blank", products.student)):
+            folder = out / f"{name}-{kind}"
+            folder.mkdir()
+            jobs[name, kind] = (str(notebook), str(products.autograder), str(folder))
+    # On Linux, forked workers inherit the imported otter (seconds saved per run).
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context(method)) as pool:
+        futures = {key: pool.submit(otter_run, *job) for key, job in jobs.items()}
+        return {key: future.result() for key, future in futures.items()}
+
+
+def test_there_are_three_assignments_or_more():
+    assert len(NAMES) >= 3, NAMES
+    assert sorted(p.stem for p in STUDENT.glob("*.ipynb")) == NAMES, REBUILD
+    assert sorted(p.name for p in AUTOGRADER.glob("*.zip")) == [
+        f"{n}-autograder.zip" for n in NAMES
+    ], REBUILD
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_student_notebook_is_up_to_date(built, name):
+    committed, fresh = read(STUDENT / f"{name}.ipynb"), read(built[name].student)
+    assert committed.metadata == fresh.metadata, REBUILD
+    assert len(committed.cells) == len(fresh.cells), REBUILD
+    for old, new in zip(committed.cells, fresh.cells, strict=True):
+        assert (old.cell_type, source(old), old.metadata) == (
+            new.cell_type, source(new), new.metadata
+        ), f"{REBUILD}; first difference: {source(new)[:80]!r}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_autograder_zip_is_up_to_date(built, name):
+    committed = AUTOGRADER / f"{name}-autograder.zip"
+    with zipfile.ZipFile(committed) as old, zipfile.ZipFile(built[name].autograder) as new:
+        assert old.namelist() == new.namelist(), REBUILD
+        for member in new.namelist():
+            assert old.read(member) == new.read(member), f"{member} differs: {REBUILD}"
+    assert committed.read_bytes() == built[name].autograder.read_bytes(), REBUILD
+
+
+def announced_points(name: str) -> int:
+    """The autograded points the assignment's opening cell promises the student."""
+    first = source(read(STUDENT / f"{name}.ipynb").cells[0])
+    match = re.search(r"\*\*Points:\*\* (\d+) autograded", first)
+    assert match, "the opening cell states the points"
+    return int(match.group(1))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_solution_scores_full_marks(grades, name):
+    results = grades[name, "solution"]
+    scored, possible = score(results)
+    assert possible > 0
+    assert scored == possible, json.dumps(results, indent=1)[:3000]
+    assert public_tests(results)["status"] == "passed", public_tests(results)["output"]
+    assert possible == announced_points(name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_blank_student_notebook_runs_and_scores_zero(grades, name):
+    results = grades[name, "blank"]  # graded with debug=True: any cell error fails the run
+    scored, possible = score(results)
+    assert possible == score(grades[name, "solution"])[1] > 0
+    assert scored == 0, [t for t in results["tests"] if t.get("score")]
+    assert public_tests(results)["status"] == "failed"
+
+
+def master_blocks(name: str) -> list[tuple[str, nbformat.NotebookNode]]:
+    """Each master cell with the otter block it sits in: solution, tests or other."""
+    block, tagged = "other", []
+    for cell in read(ASSIGNMENTS / "masters" / f"{name}.ipynb").cells:
+        text = source(cell).strip()
+        if cell.cell_type == "raw" and text.startswith("# BEGIN SOLUTION"):
+            block = "solution"
+        elif cell.cell_type == "raw" and text.startswith("# BEGIN TESTS"):
+            block = "tests"
+        elif cell.cell_type == "raw" and text.startswith("# END"):
+            block = "other"
+        else:
+            tagged.append((block, cell))
+    return tagged
+
+
+def squash(text: str) -> str:
+    """Whitespace collapsed and quotes made double, as Otter rewrites test code."""
+    return " ".join(text.split()).replace("'", '"')
+
+
+def secrets(name: str) -> dict[str, list[str]]:
+    """What of the master must not reach students: answers (with model answers) and hidden tests.
+
+    Whole statements, not single words: a given cell may well share a word or an id with an
+    answer.
+    """
+    answers, hidden = [], []
+    for block, cell in master_blocks(name):
+        text = source(cell)
+        if block == "solution" and cell.cell_type == "markdown":
+            answers += [squash(p)[:80] for p in text.split("\n\n") if len(p.strip()) > 20]
+        elif block == "solution":
+            inside, lines = False, []
+            for line in text.splitlines():
+                if line.strip() == "# BEGIN SOLUTION":
+                    inside, lines = True, []
+                elif line.strip() == "# END SOLUTION":
+                    inside = False
+                    answers.append(squash("\n".join(lines)))
+                elif "# SOLUTION" in line:
+                    answers.append(squash(line.split("# SOLUTION")[0]))
+                elif inside:
+                    lines.append(line)
+        elif block == "tests" and text.startswith("# HIDDEN"):
+            statements = ast.parse("\n".join(text.splitlines()[1:])).body
+            hidden += [squash(ast.unparse(statement)) for statement in statements]
+    return {"answers": answers, "hidden": hidden}
+
+
+def shown_to_students(name: str) -> str:
+    notebook = read(STUDENT / f"{name}.ipynb")
+    return squash("\n".join(source(c) for c in notebook.cells) + json.dumps(notebook.metadata))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_solution_or_hidden_test_reaches_students(name):
+    notebook, shown = read(STUDENT / f"{name}.ipynb"), shown_to_students(name)
+    for kind, fragments in secrets(name).items():
+        leaked = [fragment for fragment in fragments if fragment in shown]
+        assert not leaked, f"{kind} in the student notebook: {leaked}"
+    for marker in ("# SOLUTION", "# BEGIN SOLUTION", "# HIDDEN", "BEGIN TESTS", "Rubric"):
+        assert marker not in shown, marker
+    cases = [
+        case
+        for test in notebook.metadata["otter"]["tests"].values()
+        for suite in test["suites"]
+        for case in suite["cases"]
+    ]
+    assert cases and not any(case["hidden"] for case in cases)
+    for cell in notebook.cells:
+        assert not cell.get("outputs"), "student notebooks carry no outputs"
+
+
+def doctest_code(test_file: str) -> str:
+    """The code of every case of an OK-format test file, without the >>> prompts."""
+    tree = ast.parse(test_file)
+    test = next(
+        ast.literal_eval(node.value) for node in tree.body
+        if isinstance(node, ast.Assign) and node.targets[0].id == "test"
+    )
+    return " ".join(
+        line[4:] for suite in test["suites"] for case in suite["cases"]
+        for line in case["code"].splitlines() if line.startswith((">>> ", "... "))
+    )
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_leak_check_sees_what_it_looks_for(built, name):
+    """Every fragment the leak check looks for is in the solutions or in the hidden tests."""
+    found = secrets(name)
+    assert len(found["answers"]) >= 5 and len(found["hidden"]) >= 5
+    solution = read(built[name].solution)
+    solution_text = squash("\n".join(source(c) for c in solution.cells))
+    assert [a for a in found["answers"] if a not in solution_text] == []
+    with zipfile.ZipFile(built[name].autograder) as autograder:
+        files = [autograder.read(m) for m in autograder.namelist() if m.startswith("tests/")]
+    tests = squash(" ".join(doctest_code(f.decode()) for f in files))
+    assert [h for h in found["hidden"] if h not in tests] == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_written_questions_have_a_rubric(name):
+    manual = [
+        source(c) for c in read(ASSIGNMENTS / "masters" / f"{name}.ipynb").cells
+        if c.cell_type == "raw" and "# BEGIN QUESTION" in source(c) and "manual: true" in source(c)
+    ]
+    answers = [
+        source(c) for block, c in master_blocks(name)
+        if block == "solution" and c.cell_type == "markdown"
+    ]
+    assert len(answers) == len(manual), "each written question has one model answer"
+    assert all(re.search(r"points: \d", q) for q in manual), manual
+    assert all("Model answer" in a and "**Rubric" in a for a in answers)
+    guide = squash((ASSIGNMENTS.parent / "docs" / "instructor-guide.md").read_text("utf-8"))
+    for answer in answers:
+        rubric = squash(answer[answer.index("**Rubric"):])
+        assert rubric in guide, f"the instructor guide should give this rubric as is: {rubric}"
+    if name.startswith("a3"):
+        assert manual, "A3 has a written, manually graded part"
+
+
+def test_student_notebooks_pass_nbval_lax(tmp_path):
+    """Run the committed student notebooks (copied, so .OTTER_LOG stays out of the repo)."""
+    copies = [shutil.copy(STUDENT / f"{name}.ipynb", tmp_path) for name in NAMES]
+    command = [sys.executable, "-m", "pytest", "--nbval-lax", "-q", "-o", "addopts=",
+               "-p", "no:cacheprovider", "--rootdir", str(tmp_path), *map(str, copies)]
+    run = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=900)
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
