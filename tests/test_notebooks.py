@@ -95,3 +95,14 @@ def test_solutions_pass_their_own_checks(path, tmp_path):
     ]
     assert len(messages) == len(exercises), "each exercise has one cell tagged check"
     assert all("correct. Well done." in m for m in messages), messages
+
+
+def test_executing_again_reproduces_every_output_byte_for_byte(tmp_path):
+    """`make notebooks` is reproducible: a fresh run of the start notebook, figures included,
+    gives exactly the stored file (the other notebooks were checked by running it twice)."""
+    from tools.execute_notebooks import execute
+
+    path = NOTEBOOKS[0]
+    copy = tmp_path / path.name
+    copy.write_bytes(path.read_bytes())
+    assert nbformat.writes(execute(copy, cwd=path.parent)) + "\n" == path.read_text()
