@@ -63,6 +63,14 @@ def test_dataset_is_documented(name):
         if field.get("type") in ("integer", "number"):
             assert field.get("unit"), f"{name}.{field['name']} is a number without a unit"
     assert resource["schema"].get("primaryKey"), f"{name} declares no primary key"
+    assert resource.get("licenses") and resource.get("sources")
+    if name != "sources":
+        # the summary of sources in the descriptor matches the rows
+        stated = int(re.match(r"(\d+) sources cited", resource["sources"][0]["title"]).group(1))
+        frame = helpers.load(name)
+        cited = {i for c in frame.columns if is_source_field(c) for cell in frame[c]
+                 for i in split_ids(cell)}
+        assert stated == len(cited), f"{name}: update the sources summary in datapackage.json"
 
 
 @pytest.mark.parametrize("name", [n for n in NAMES if n != "sources"])

@@ -106,3 +106,25 @@ def test_executing_again_reproduces_every_output_byte_for_byte(tmp_path):
     copy = tmp_path / path.name
     copy.write_bytes(path.read_bytes())
     assert nbformat.writes(execute(copy, cwd=path.parent)) + "\n" == path.read_text()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS[1:], ids=IDS[1:])
+def test_lesson_has_key_terms_discussion_summary_and_sources(path):
+    cells = read(path).cells
+    markdown = "\n".join(source(c) for c in cells if c.cell_type == "markdown")
+    assert "**Key terms:**" in source(cells[0])
+    discuss = re.search(r"^## Discuss.*?(?=^## |\Z)", markdown, re.S | re.M)
+    assert discuss, "a ## Discuss section"
+    questions = re.findall(r"^\s*(?:\d+\.|-)\s+\S", discuss.group(0), re.M)
+    assert len(questions) >= 2, "at least two discussion questions"
+    assert re.search(r"^## Summary", markdown, re.M)
+    assert re.search(r"^## Sources", markdown, re.M)
+    last_code = [c for c in cells if c.cell_type == "code"][-1]
+    assert "sources_for(" in source(last_code), "the Sources section is rendered from the data"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_hangul_in_plot_code(path):
+    """The default fonts have no Hangul glyphs: keep Korean script in markdown only."""
+    code = "\n".join(source(c) for c in read(path).cells if c.cell_type == "code")
+    assert not re.search("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]", code)

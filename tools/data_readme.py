@@ -40,6 +40,10 @@ def render(descriptor: dict) -> str:
         key = resource["schema"].get("primaryKey", [])
         key = [key] if isinstance(key, str) else key
         lines += [f"Primary key: {', '.join(f'`{k}`' for k in key)}.", ""]
+        for source in resource.get("sources", []):
+            lines += [f"Sources: {_cell(source.get('title', ''))}.", ""]
+        for licence in resource.get("licenses", []):
+            lines += [f"Licence: {_cell(licence.get('title', licence.get('name', '')))}.", ""]
         lines += ["| column | type | unit | description |", "| --- | --- | --- | --- |"]
         for field in resource["schema"]["fields"]:
             kind = field.get("type", "string")
