@@ -101,7 +101,7 @@ def split_ids(cell: object) -> list[str]:
     >>> split_ids(None)
     []
     """
-    if cell is None or cell is pd.NA or (isinstance(cell, float) and pd.isna(cell)):
+    if pd.isna(cell):
         return []
     return [part.strip() for part in str(cell).split(SOURCE_SEPARATOR) if part.strip()]
 
@@ -331,10 +331,10 @@ class DataPackage:
 
 def _text(value: object) -> str:
     """A cell as plain text: empty for missing, ISO for dates."""
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+    if pd.isna(value):
         return ""
     if isinstance(value, pd.Timestamp):
-        return "" if pd.isna(value) else value.strftime("%Y-%m-%d")
+        return value.strftime("%Y-%m-%d")
     return str(value)
 
 
