@@ -17,8 +17,15 @@ START, END = "<!-- course-map:start -->", "<!-- course-map:end -->"
 
 
 def opening(path: Path) -> dict:
-    """Title, estimated time and learning objectives from a notebook's first cell."""
-    text = nbformat.read(path, as_version=4).cells[0].source
+    """Title, estimated time and learning objectives from a notebook's metadata."""
+    notebook = nbformat.read(path, as_version=4)
+    lesson = notebook.metadata.get("lesson")
+    if lesson:
+        time = f"{lesson['in_class_minutes']} min in class"
+        if lesson.get("homework_minutes"):
+            time += f" + {lesson['homework_minutes']} min homework"
+        return {"title": lesson["title"], "time": time, "objectives": lesson["objectives"]}
+    text = notebook.cells[0].source
     title = text.splitlines()[0].lstrip("# ").strip()
     time = re.search(r"\*\*Estimated time:\*\*\s*(.+)", text)
     objectives = re.search(r"## Learning objectives\s*\n(.*?)(?:\n\n\*\*|\n##|\Z)", text, re.S)

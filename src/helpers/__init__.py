@@ -6,7 +6,7 @@
 ['id', 'date', 'date_precision']
 """
 
-from helpers.checks import answer_hash, check
+from helpers.checks import answer_hash, check, mistake
 from helpers.data import DataError, describe, list_datasets, load, sources_for
 from helpers.plot import PALETTE, annotate_events, source_note, style, timeline
 
@@ -16,6 +16,7 @@ __all__ = [
     "annotate_events",
     "answer_hash",
     "check",
+    "mistake",
     "describe",
     "list_datasets",
     "load",
