@@ -25,6 +25,7 @@ __all__ = [
     "category_colors",
     "category_markers",
     "format_date",
+    "place_labels",
 ]
 
 #: Okabe & Ito's colour-blind-safe palette; tests check every pair stays apart
@@ -117,6 +118,62 @@ def category_colors(categories: pd.Series | list) -> dict:
     return {value: PALETTE[i % len(PALETTE)] for i, value in enumerate(values)}
 
 
+_FONT = 8.0  # label font size, points
+_LINE = _FONT * 1.25  # line height, points
+_CHAR = _FONT * 0.55  # average character width, points
+_GAP = 6.0  # space kept between two labels, points
+
+
+def place_labels(
+    xs: list[float], texts: list[str], aligns: list[str]
+) -> tuple[list[float], tuple[float, float]]:
+    r"""Heights for timeline labels so that no two labels overlap.
+
+    Works in points: ``xs`` are the events' positions along the axis, each
+    label is a box as wide as its longest line and as tall as its lines. Each
+    label, in date order, goes to the side (above or below the axis) where it
+    can sit lowest without touching a label already placed.
+
+    Returns the stem height of each label (negative below the axis) and how
+    far the labels reach above and below the axis.
+
+    Examples
+    --------
+    >>> heights, reach = place_labels([10, 12, 300], ["A\n1953", "B\n1953", "C\n1954"],
+    ...                               ["center"] * 3)
+    >>> heights[0] > 0 > heights[1], heights[2] > 0   # same place: one up, one down
+    (True, True)
+    >>> abs(heights[0]) == abs(heights[2])            # far apart: the same low level
+    True
+    """
+    placed: dict[int, list[tuple[float, float, float, float]]] = {1: [], -1: []}
+    heights: list[float] = []
+    reach = {1: 0.0, -1: 0.0}
+    base = _LINE * 1.5
+    for i, (x, text, align) in enumerate(zip(xs, texts, aligns, strict=True)):
+        lines = str(text).split("\n")
+        width = max(len(line) for line in lines) * _CHAR
+        tall = len(lines) * _LINE
+        left = x if align == "left" else x - width if align == "right" else x - width / 2
+        span = (left - _GAP / 2, left + width + _GAP / 2)
+        best = None
+        for side in (1, -1) if i % 2 == 0 else (-1, 1):
+            blocking = sorted((b, t) for x0, x1, b, t in placed[side]
+                              if x0 < span[1] and span[0] < x1)
+            low = base
+            for bottom, top in blocking:
+                if low + tall + _GAP <= bottom:
+                    break
+                low = max(low, top + _GAP)
+            if best is None or low < best[1]:
+                best = (side, low)
+        side, low = best
+        placed[side].append((span[0], span[1], low, low + tall))
+        reach[side] = max(reach[side], low + tall)
+        heights.append(side * low)
+    return heights, (reach[1], reach[-1])
+
+
 def _new_axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
     if ax is not None:
         return ax
@@ -171,41 +228,39 @@ def timeline(
     if events.empty:
         raise ValueError("No events to draw: the table is empty. Check your filter.")
     rows = events.sort_values(date).reset_index(drop=True)
-    ax = _new_axes(ax, (10, 4.5))
-    levels = [1.0, -1.0, 2.0, -2.0, 3.0, -3.0]
-    heights = [levels[i % len(levels)] for i in range(len(rows))]
+    precisions = rows[precision] if precision in rows.columns else ["day"] * len(rows)
+    texts = [f"{text}\n{format_date(when, known)}"
+             for when, text, known in zip(rows[date], rows[label], precisions, strict=True)]
+    span = rows[date].max() - rows[date].min()
+    pad = max(span * 0.04, pd.Timedelta(days=20))
+    start, end = rows[date].min() - pad, rows[date].max() + pad
+    where = [(when - start) / (end - start) for when in rows[date]]
+    # labels near either end are aligned inwards so they stay inside the axes
+    aligns = ["left" if w < 0.12 else "right" if w > 0.88 else "center" for w in where]
+    width_pt = (ax.get_position().width * ax.figure.get_figwidth() * 72 if ax is not None
+                else 9 * 0.8 * 72)
+    heights, (up, down) = place_labels([w * width_pt for w in where], texts, aligns)
+    ax = _new_axes(ax, (9, min(9.0, max(3.0, (up + down) / 72 + 1.4))))
     if category:
         colors = category_colors(events[category])
         markers = category_markers(events[category])
     else:
         colors, markers = {None: PALETTE[0]}, {None: "o"}
     keys = list(rows[category]) if category else [None] * len(rows)
-    span = rows[date].max() - rows[date].min()
-    pad = max(span * 0.04, pd.Timedelta(days=20))
-    start, end = rows[date].min() - pad, rows[date].max() + pad
     ax.vlines(rows[date], 0, heights, color="0.6", linewidth=0.8)
     ax.axhline(0, color="0.3", linewidth=1)
+    # events on the same day are drawn side by side on the axis, not on top of each other
+    same_day = rows.groupby(rows[date]).cumcount().to_numpy()
+    lift = [0.0 if n == 0 else (n + 1) // 2 * 7.0 * (1 if n % 2 else -1) for n in same_day]
     for key in dict.fromkeys(keys):
         chosen = [k == key for k in keys]
-        ax.scatter(rows[date][chosen], [0] * sum(chosen), s=40, color=colors[key],
-                   marker=markers[key], zorder=3)
-    precisions = rows[precision] if precision in rows.columns else ["day"] * len(rows)
-    for when, text, height, known in zip(
-        rows[date], rows[label], heights, precisions, strict=True
-    ):
-        # labels near either end are aligned inwards so they stay inside the axes
-        where = (when - start) / (end - start)
-        align = "left" if where < 0.12 else "right" if where > 0.88 else "center"
-        ax.annotate(
-            f"{text}\n{format_date(when, known)}",
-            xy=(when, height),
-            xytext=(0, 3 if height > 0 else -3),
-            textcoords="offset points",
-            ha=align,
-            va="bottom" if height > 0 else "top",
-            fontsize=8,
-        )
-    ax.set_ylim(min(heights) - 1.2, max(heights) + 1.2)
+        ax.scatter(rows[date][chosen], [y for y, c in zip(lift, chosen, strict=True) if c],
+                   s=40, color=colors[key], marker=markers[key], zorder=3)
+    for when, text, height, align in zip(rows[date], texts, heights, aligns, strict=True):
+        ax.annotate(text, xy=(when, height), xytext=(0, 2 if height > 0 else -2),
+                    textcoords="offset points", ha=align,
+                    va="bottom" if height > 0 else "top", fontsize=8)
+    ax.set_ylim(-down - 4, up + 4)
     ax.yaxis.set_visible(False)
     ax.spines[["left", "top", "right"]].set_visible(False)
     ax.set_xlim(start, end)
