@@ -10,6 +10,7 @@ or changes global settings.
 
 from __future__ import annotations
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt  # noqa: F401  (used by the lesson sections)
 import pandas as pd  # noqa: F401
 
@@ -231,6 +232,9 @@ def episode_timeline(rows: pd.DataFrame, ax=None, *, label: str = "title",
     if ax is None:
         _, ax = plt.subplots(figsize=(9, 4.6), layout="constrained")
     plot.timeline(rows, ax, label=label, title=title)
+    span_years = (rows["date"].max() - rows["date"].min()).days / 365.25
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=8))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y" if span_years > 6 else "%b %Y"))
     ax.set_xlabel("Date (local date of the event)")
     if source:
         plot.source_note(ax, source)
