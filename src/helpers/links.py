@@ -37,6 +37,8 @@ NOTEBOOKS = [
     "06-ncg-and-npg",
     "07-reactions-and-debates",
     "08-capstone",
+    "10-engagement-and-pressure",
+    "11-crisis-role-play",
 ]
 
 #: The student versions of the graded assignments (assignments/student/).
