@@ -40,6 +40,11 @@ PROSE: list[tuple[str, str, Callable[[], int]]] = [
      lambda: _days("armistice-signed-1953", "mdt-initialed-1953")),
     ("01-origins", "within twelve days of the invasion",
      lambda: _days("nk-invasion-1950", "unsc-res-84-1950")),
+    ("01-origins", "signed in Washington (day 54,",
+     lambda: _days("mdt-initialed-1953", "mdt-signed-1953")),
+    ("01-origins", "ratifications in Washington (day 466,",
+     lambda: _days("mdt-initialed-1953", "mdt-in-force-1954")),
+    ("01-origins", "and 412 days", lambda: _days("mdt-signed-1953", "mdt-in-force-1954")),
 ]
 
 
