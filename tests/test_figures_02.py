@@ -34,15 +34,17 @@ def test_troop_levels_breaks_the_line_at_a_missing_year():
     assert ax.texts[-1].get_text() == "Source: DoD"
 
 
-def test_troop_levels_puts_adjacent_event_labels_on_opposite_sides():
+def test_troop_levels_keeps_labels_of_adjacent_years_apart():
     events = pd.DataFrame({"year": [1977, 1978, 1979, 1979],
-                           "label": ["plan", "CFC", "suspended", "other"]})
-    fig, ax = plt.subplots()
+                           "label": ["Carter's plan", "CFC set up", "suspended", "other"]})
+    fig, ax = plt.subplots(figsize=(9, 4.5))
     assert figures.troop_levels(COUNTS, events=events, ax=ax) is ax
-    labels = [t for t in ax.texts]
-    assert [t.get_text() for t in labels] == ["plan", "CFC", "suspended / other"]
-    sides = [t.get_horizontalalignment() for t in labels]
-    assert sides == ["left", "right", "left"]
+    assert [t.get_text() for t in ax.texts] == ["Carter's plan", "CFC set up", "suspended / other"]
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in ax.texts]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b), "two event labels overlap"
 
 
 def test_troop_levels_rejects_bad_input_clearly():

@@ -54,6 +54,31 @@ def _l02_need_columns(frame: pd.DataFrame, columns: list[str], what: str) -> Non
         )
 
 
+def _l02_label_lines(ax: plt.Axes, xs: list, labels: list) -> None:
+    """Dashed lines at ``xs``; horizontal labels in rows near the top, never overlapping.
+
+    Each label goes in the highest row where it clears the labels already
+    placed (rows step down by 7 % of the axes height).
+    """
+    renderer = ax.figure.canvas.get_renderer()
+    rows: list[list] = []
+    for x, label in zip(xs, labels, strict=True):
+        ax.axvline(x, color="0.45", linestyle="--", linewidth=0.8, zorder=0)
+        for level in range(12):
+            text = ax.annotate(str(label), xy=(x, 0.97 - 0.07 * level),
+                               xycoords=("data", "axes fraction"), xytext=(2, 0),
+                               textcoords="offset points", ha="left", va="top",
+                               fontsize=8, color="0.2",
+                               bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"})
+            box = text.get_window_extent(renderer)
+            if level == len(rows):
+                rows.append([])
+            if all(box.x0 > other.x1 + 2 for other in rows[level]):
+                rows[level].append(box)
+                break
+            text.remove()
+
+
 def troop_levels(
     troops: pd.Series,
     *,
@@ -66,8 +91,8 @@ def troop_levels(
     """US troop numbers by year as a line, with decisions marked on it.
 
     A year missing from ``troops`` breaks the line, so a gap is never drawn
-    as if it were data. Event labels that fall within one year of each other
-    are put on alternate sides of their lines so that they do not overlap.
+    as if it were data. Each event gets a dashed line and a horizontal label
+    near the top; labels that would overlap step down a row.
 
     Parameters
     ----------
@@ -99,21 +124,13 @@ def troop_levels(
     full = troops.astype(float).reindex(range(int(years.min()), int(years.max()) + 1))
     ax.plot(full.index, full.values, color=plot.PALETTE[0], marker="o", markersize=3,
             linewidth=1.5, label="US military personnel in South Korea")
+    ax.set_xlim(years.min() - 1, years.max() + 1)
+    ax.set_ylim(0, ymax if ymax else float(troops.max()) * 1.1)
     if events is not None and len(events):
         _l02_need_columns(events, ["year", "label"], "events")
         marks = (events.groupby("year", sort=True)["label"]
                  .agg(lambda s: " / ".join(map(str, s))).reset_index())
-        previous = None
-        side = 1
-        for year, label in zip(marks["year"], marks["label"], strict=True):
-            side = -side if previous is not None and year - previous <= 1 else 1
-            previous = year
-            ax.axvline(year, color="0.45", linestyle="--", linewidth=0.8, zorder=0)
-            ax.annotate(str(label), xy=(year, 0.98), xycoords=("data", "axes fraction"),
-                        xytext=(3 * side, 0), textcoords="offset points", rotation=90,
-                        ha="left" if side > 0 else "right", va="top", fontsize=8, color="0.25")
-    ax.set_xlim(years.min() - 1, years.max() + 1)
-    ax.set_ylim(0, ymax if ymax else float(troops.max()) * 1.1)
+        _l02_label_lines(ax, marks["year"].tolist(), marks["label"].tolist())
     ax.yaxis.set_major_formatter("{x:,.0f}")
     ax.set_xlabel("Year of the DoD report")
     ax.set_ylabel("US military personnel (persons)")
@@ -182,7 +199,8 @@ def troops_by_producer(
     for j, (label, value) in enumerate((levels or {}).items()):
         ax.axhline(value, color="0.2", linestyle=[":", "-."][j % 2], linewidth=1)
         ax.annotate(label, xy=(1, value), xycoords=("axes fraction", "data"),
-                    xytext=(-2, 3), textcoords="offset points", ha="right", fontsize=8)
+                    xytext=(-2, 3), textcoords="offset points", ha="right", fontsize=8,
+                    bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"}, zorder=3)
     ax.set_xlim(start - 1, end + 1)
     ax.set_ylim(0, float(rows["troops"].max()) * 1.1)
     ax.yaxis.set_major_formatter("{x:,.0f}")
