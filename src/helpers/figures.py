@@ -150,7 +150,7 @@ def alliance_lanes(
     colours = plot.category_colors(lanes)
     markers = plot.category_markers(lanes)
     if ax is None:
-        _, ax = plt.subplots(figsize=(9, 1.35 * len(lanes) + 1.3), layout="constrained")
+        _, ax = plt.subplots(figsize=(9, 1.1 * len(lanes) + 1.3), layout="constrained")
     y = rows[lane].map({name: -i for i, name in enumerate(lanes)}).astype(float)
     for i, name in enumerate(lanes):
         ax.axhline(-i, color="0.85", linewidth=0.8, zorder=1)
@@ -219,9 +219,10 @@ def troops_and_moments(
         marks = pd.DataFrame({"x": where, "label": moments["label"]})
         plot.annotate_events(ax, marks, date="x", label="label")
     ax.set_ylim(0, troops["troops"].max() / 1000 * 1.45)
-    ax.set_xlabel("Year (September count; bar = one year)")
+    ax.set_xlabel("Year (one bar per year)")
     ax.set_ylabel("US military personnel in South Korea (thousands)")
-    ax.legend(loc="upper right", fontsize=8, title="Who counted", title_fontsize=8)
+    ax.legend(loc="upper left", fontsize=8, title="Who counted", title_fontsize=8,
+              alignment="left")
     if title:
         ax.set_title(title)
     if source:
