@@ -74,6 +74,15 @@ def _spread_labels(ax, items, *, levels, fontsize=8, shifts=(0, 40, -40, 80, -80
         return any(box.contains(x0 + (x1 - x0) * k / 24, y0 + (y1 - y0) * k / 24)
                    for k in range(25))
 
+    def intersect(a, b):
+        (p1, p2), (p3, p4) = a, b
+
+        def side(o, p, q):
+            return (p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0])
+
+        return (side(p1, p2, p3) * side(p1, p2, p4) < 0
+                and side(p3, p4, p1) * side(p3, p4, p2) < 0)
+
     for x, y, text, colour in items:
         for n, (dx, dy) in enumerate(candidates):
             label = ax.annotate(
@@ -90,9 +99,11 @@ def _spread_labels(ax, items, *, levels, fontsize=8, shifts=(0, 40, -40, 80, -80
             end = (box.x0 + box.width / 2, box.y0 if dy > 0 else box.y1)
             stem = (tuple(start), end)
             fits = (frame.x0 <= box.x0 and box.x1 <= frame.x1
+                    and frame.y0 <= box.y0 and box.y1 <= frame.y1
                     and not any(box.overlaps(other) for other in boxes)
                     and not any(crosses(old, box) for old in stems)
-                    and not any(crosses(stem, other) for other in boxes))
+                    and not any(crosses(stem, other) for other in boxes)
+                    and not any(intersect(stem, old) for old in stems))
             if fits or n == len(candidates) - 1:
                 boxes.append(box)
                 stems.append(stem)
@@ -300,8 +311,9 @@ def promises_and_steps(
     ax.set_yticks(range(len(pillars)),
                   [p.replace(" (", "\n(").replace(" / ", " /\n") for p in pillars], fontsize=8)
     ax.set_ylim(len(pillars) - 0.5, -0.9)
+    # room on the right for the legend, past the last step
     ax.set_xlim(declared - pd.Timedelta(days=45), max(measures["date"].max(),
-                declared + pd.Timedelta(days=365)) + pd.Timedelta(days=90))
+                declared + pd.Timedelta(days=365)) + pd.Timedelta(days=260))
     ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
     ax.set_xlabel("Date of the event (local date; month-only dates span the month)")
@@ -357,10 +369,11 @@ def ncg_track(
         planned, held = (pd.Timestamp(d) for d in postponed)
         ax.scatter([planned], [0], s=46, facecolor="white", edgecolor=plot.PALETTE[0], zorder=4,
                    label="meeting as first planned")
-        ax.annotate("", xy=(held, 0.12), xytext=(planned, 0.12),
+        # the postponement is drawn below the NCG lane, clear of the labels above it
+        ax.annotate("", xy=(held, -0.16), xytext=(planned, -0.16),
                     arrowprops={"arrowstyle": "->", "color": plot.PALETTE[3], "lw": 1.2})
-        ax.annotate(f"postponed {(held - planned).days} days", xy=(planned, 0.12),
-                    xytext=(0, 4), textcoords="offset points", ha="left", va="bottom",
+        ax.annotate(f"postponed {(held - planned).days} days", xy=(planned, -0.16),
+                    xytext=(0, -4), textcoords="offset points", ha="left", va="top",
                     fontsize=7.5, color=plot.PALETTE[3])
     span = rows["date"].max() - rows["date"].min()
     pad = max(span * 0.06, pd.Timedelta(days=30))
@@ -372,14 +385,15 @@ def ncg_track(
     ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
     ax.set_xlabel("Date of the event (local date)")
-    ax.legend(loc="upper left", fontsize=8, ncols=3, bbox_to_anchor=(0, 1.0))
+    ax.legend(loc="lower right", fontsize=8)
     if title:
         ax.set_title(title)
     if source:
         plot.source_note(ax, source)
     items = [(when, level, f"{text}\n{when.day} {when:%b %Y}", "0.15")
              for when, level, text in zip(rows["date"], y, rows["label"], strict=True)]
-    _spread_labels(ax, [i for i in items if i[1] == 0], levels=[16, 40, 64], fontsize=7.5)
+    _spread_labels(ax, [i for i in items if i[1] == 0], levels=[16, 40, 64, -14, -38],
+                   fontsize=7.5)
     _spread_labels(ax, [i for i in items if i[1] != 0], levels=[-12, -36], fontsize=7.5)
     return ax
 
