@@ -280,7 +280,7 @@ def consultative_bodies(
         ax.set_title(f"The NPG predates the NPT; {words.get(asian, asian)} US {noun} with Asian "
                      f"allies came before the {rows['body'].iloc[-1].split('(')[-1].rstrip(')')}")
         plot.source_note(ax, "NATO Archives; MOFA Japan; UPI; KBS; ROK presidential office; "
-                             "CTBTO; US State Dept; NTI (see Sources)")
+                             "CTBTO; US State Dept; Dong-A Ilbo; NTI (see Sources)")
     return ax
 
 
