@@ -47,8 +47,8 @@ def test_alliance_lanes_labels_only_the_chosen_events_and_alternates_sides():
     texts = [t.get_text() for t in ax.texts]
     assert "NCG 3" in texts and "Guidelines" in texts and "crisis" in texts
     assert "Source: events" in texts
-    offsets = [t.xyann[1] for t in ax.texts if t.get_text() in ("NCG 3", "Guidelines")]
-    assert offsets[0] > 0 > offsets[1]
+    heights = [t.xy[1] for t in ax.texts if t.get_text() in ("NCG 3", "Guidelines")]
+    assert heights[0] > 0 > heights[1]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Deterrence and\nposture"]
 
 
@@ -93,3 +93,14 @@ def test_sma_contributions_draws_one_bar_per_sourced_year_and_names_agreements()
 def test_sma_contributions_needs_its_columns():
     with pytest.raises(ValueError, match="sma_number"):
         figures.sma_contributions(pd.DataFrame({"year": [2026], "contribution_krw_bn": [1.0]}))
+
+
+def test_alliance_lanes_keeps_events_on_adjacent_days_apart():
+    rows = pd.DataFrame({
+        "id": ["vote", "office"],
+        "date": pd.to_datetime(["2025-06-03", "2025-06-04"]),
+        "lane": ["Politics in Seoul"] * 2,
+    })
+    ax = figures.alliance_lanes(rows)
+    points = ax.collections[0].get_offsets()
+    assert points[0][1] != points[1][1]

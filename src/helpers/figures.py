@@ -163,10 +163,11 @@ def alliance_lanes(
         ax.axvspan(pd.Timestamp(shade[0]), pd.Timestamp(shade[1]), color="0.92", zorder=0)
         ax.annotate(shade[2], xy=(pd.Timestamp(shade[0]), len(order) - 0.45), fontsize=8,
                     color="0.3", xytext=(3, 0), textcoords="offset points", va="bottom")
+    y_of = _staggered_rows(events, lane, row_of)
     for name in order:
         rows = events[events[lane] == name]
         ax.axhline(row_of[name], color="0.85", linewidth=0.8, zorder=1)
-        ax.scatter(rows["date"], [row_of[name]] * len(rows), color=colors[name],
+        ax.scatter(rows["date"], y_of[rows.index], color=colors[name],
                    marker=markers[name], s=36, zorder=3, label=name)
     labels = labels or {}
     counts: dict = {}
@@ -176,9 +177,9 @@ def alliance_lanes(
         name = getattr(row, lane)
         up = counts.get(name, 0) % 2 == 0
         counts[name] = counts.get(name, 0) + 1
-        ax.annotate(labels[row.id], xy=(row.date, row_of[name]), xytext=(0, 7 if up else -7),
-                    textcoords="offset points", ha="center", va="bottom" if up else "top",
-                    fontsize=7.5)
+        # labels sit beyond the largest nudge, so they never cover a neighbouring dot
+        ax.annotate(labels[row.id], xy=(row.date, row_of[name] + (0.33 if up else -0.33)),
+                    ha="center", va="bottom" if up else "top", fontsize=7.5)
     ax.set_yticks(list(row_of.values()), [textwrap_label(n) for n in row_of])
     ax.set_ylim(-0.7, len(order) - 0.2)
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
@@ -190,6 +191,20 @@ def alliance_lanes(
     if source:
         plot.source_note(ax, source)
     return ax
+
+
+def _staggered_rows(events: pd.DataFrame, lane: str, row_of: dict, *, days: int = 10) -> pd.Series:
+    """The y position of each event: its lane's row, nudged up and down when events
+    of the same lane fall within ``days`` of each other, so no dot hides another."""
+    nudges = [0.0, 0.14, -0.14, 0.28, -0.28]
+    y = pd.Series(0.0, index=events.index)
+    for name, rows in events.groupby(lane, sort=False):
+        previous, k = None, 0
+        for index, when in rows["date"].sort_values().items():
+            k = k + 1 if previous is not None and (when - previous).days < days else 0
+            y[index] = row_of[name] + nudges[k % len(nudges)]
+            previous = when
+    return y
 
 
 def textwrap_label(text: str, width: int = 18) -> str:
