@@ -39,6 +39,7 @@ NOTEBOOKS = [
     "08-capstone",
     "10-engagement-and-pressure",
     "11-crisis-role-play",
+    "09-since-2024",
 ]
 
 #: The student versions of the graded assignments (assignments/student/).
