@@ -47,7 +47,8 @@ def written_questions(name: str) -> list[str]:
     found = []
     for cell in nbformat.read(master, as_version=4).cells:
         text = cell.source
-        if cell.cell_type == "raw" and text.startswith("# BEGIN QUESTION") and "manual: true" in text:
+        question = cell.cell_type == "raw" and text.startswith("# BEGIN QUESTION")
+        if question and "manual: true" in text:
             question = re.search(r"name: (\S+)", text).group(1)
             points = re.search(r"points: (\d+)", text).group(1)
             found.append(f"{question} ({points} pts)")

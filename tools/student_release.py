@@ -160,7 +160,7 @@ lab: $(STAMP)
 
 clean:
 \trm -rf $(VENV)
-"""
+"""  # noqa: E501
 
 POSTBUILD = """\
 #!/usr/bin/env bash
