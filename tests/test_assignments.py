@@ -247,7 +247,10 @@ def secrets(name: str) -> dict[str, list[str]]:
                     lines.append(line)
         elif block == "tests" and text.startswith("# HIDDEN"):
             statements = ast.parse("\n".join(text.splitlines()[1:])).body
-            hidden += [squash(ast.unparse(statement)) for statement in statements]
+            hidden += [
+                squash(ast.unparse(statement)) for statement in statements
+                if not isinstance(statement, ast.Import | ast.ImportFrom)  # not a secret
+            ]
     return {"answers": answers, "hidden": hidden}
 
 
@@ -375,3 +378,12 @@ def test_autograded_questions_are_functions_tested_on_altered_data(name):
 
 # The student notebooks' `--nbval-lax` run is in tests/test_release.py: it runs them from inside
 # the student release, the copy students get.
+
+
+def test_grading_guide_has_the_masters_model_answers():
+    """docs/grading.md's generated section is what `make assignments` writes today."""
+    from tools.build_assignments import GRADING_GUIDE, grading_section
+
+    assert grading_section() in GRADING_GUIDE.read_text("utf-8"), (
+        "run `make assignments` and commit docs/grading.md"
+    )
