@@ -76,11 +76,11 @@ def test_release_has_what_students_need(release):
     expected += [f"assignments/student/{n}.ipynb" for n in ASSIGNMENTS]
     expected += ["data/datapackage.json", "data/README.md", "data/events.csv",
                  "src/helpers/__init__.py", "src/helpers/data.py", "README.md", "LICENSE",
-                 "LICENSE-CONTENT.md", "pyproject.toml", "requirements-lock.txt", "runtime.txt",
-                 "postBuild", "Makefile", "assignments/README.md"]
+                 "LICENSE-CONTENT.md", "pyproject.toml", "requirements-lock.txt",
+                 "binder/runtime.txt", "binder/postBuild", "Makefile", "assignments/README.md"]
     missing = [p for p in expected if not (release / p).is_file()]
     assert not missing, missing
-    assert os.access(release / "postBuild", os.X_OK)
+    assert os.access(release / "binder" / "postBuild", os.X_OK)
     shipped = {p.name for p in (release / "data").glob("*.csv")}
     assert shipped == {p.name for p in (ROOT / "data").glob("*.csv")}
 
@@ -146,12 +146,24 @@ def test_release_environment_is_the_tested_one_without_test_tools(release):
             if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
                 assert canonical(requirement.name) in pins | dict.fromkeys(TEST_ONLY), (
                     f"{name} needs {requirement.name}, which the release does not pin")
-    for setup in ("postBuild", "Makefile"):
+    for setup in ("binder/postBuild", "Makefile"):
         assert "--no-deps -r requirements-lock.txt" in (release / setup).read_text(), setup
-    assert (release / "runtime.txt").read_text().strip() == "python-3.11"
+    assert (release / "binder" / "runtime.txt").read_text().strip() == "python-3.11"
     assert not (release / "environment.yml").exists()
     assert not (release / "requirements.txt").exists()
     assert "test =" not in (release / "pyproject.toml").read_text()
+
+
+def test_binder_builds_python_311_and_installs_only_the_pins(release):
+    """repo2docker's Dockerfile for the release (--no-build: no Docker needed)."""
+    repo2docker = Path(sys.executable).parent / "jupyter-repo2docker"
+    run = subprocess.run([str(repo2docker), "--no-build", "--debug", str(release)],
+                         capture_output=True, text=True, timeout=300)
+    dockerfile = run.stdout + run.stderr
+    assert "python=3.11" in dockerfile, dockerfile[-3000:]
+    assert "./binder/postBuild" in dockerfile
+    assert "pip install --no-cache-dir ." not in dockerfile, "Binder would resolve its own deps"
+    assert "requirements.txt" not in dockerfile
 
 
 def test_make_lab_opens_lessons_and_assignments(release):

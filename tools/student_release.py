@@ -11,8 +11,9 @@ in the release             lessons (notebooks/, with their outputs and their hid
                            (with the verification logs: they say which page supports
                            each row, and contain no answers), the helpers package (src/),
                            the student assignment notebooks, a README, licences, and the
-                           set-up files: requirements-lock.txt (exact pins), runtime.txt
-                           and postBuild (Binder), a Makefile (``make lab``), pyproject.toml
+                           set-up files: requirements-lock.txt (exact pins), binder/
+                           (runtime.txt and postBuild), a Makefile (``make lab``),
+                           pyproject.toml
 left out                   assignments/masters (solutions, hidden tests, model answers,
                            rubrics), assignments/autograder (zips with hidden tests),
                            docs/ (instructor guide, grading guide, model answers,
@@ -164,7 +165,8 @@ clean:
 
 POSTBUILD = """\
 #!/usr/bin/env bash
-# Binder (repo2docker): install exactly the tested versions, then the course package.
+# Binder (repo2docker) runs this from the repository's top folder: install exactly the
+# tested versions, then the course package.
 set -euo pipefail
 python -m pip install --no-cache-dir --no-deps -r requirements-lock.txt
 python -m pip install --no-cache-dir --no-deps --no-build-isolation .
@@ -249,9 +251,11 @@ def write_tree(dest: Path, repo: str, branch: str) -> None:
         "# Exact versions the course is tested with (from requirements.lock); install with\n"
         "# pip install --no-deps -r requirements-lock.txt (no test-only tools).\n"
         + "\n".join(runtime_requirements()) + "\n", "utf-8")
-    (dest / "runtime.txt").write_text("python-3.11\n", "utf-8")
-    (dest / "postBuild").write_text(POSTBUILD, "utf-8")
-    (dest / "postBuild").chmod(0o755)
+    # Binder reads binder/ only (and then does not `pip install .` on its own, with deps).
+    (dest / "binder").mkdir()
+    (dest / "binder" / "runtime.txt").write_text("python-3.11\n", "utf-8")
+    (dest / "binder" / "postBuild").write_text(POSTBUILD, "utf-8")
+    (dest / "binder" / "postBuild").chmod(0o755)
     (dest / "Makefile").write_text(MAKEFILE, "utf-8")
     (dest / ".gitignore").write_text(GITIGNORE, "utf-8")
     (dest / "README.md").write_text(readme(repo, branch), "utf-8")
