@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # Jupyter refuses to run as root unless told; root is normal in containers.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help setup lab test test-browser lint notebooks assignments html bench lock clean
+.PHONY: help setup lab test test-browser lint notebooks assignments grade student-release html bench lock clean
 
 help:
 	@echo "make lab        set up .venv and open JupyterLab on notebooks/ (127.0.0.1, token on)"
@@ -15,6 +15,8 @@ help:
 	@echo "make html       export the executed notebooks to build/html for offline reading"
 	@echo "make notebooks  re-execute every notebook in place (commit the outputs)"
 	@echo "make assignments  build student notebooks and autograder zips from assignments/masters"
+	@echo "make grade SUBMISSIONS=dir  grade a folder of submitted notebooks into results/scores.csv"
+	@echo "make student-release DEST=dir  write the student repository (no answers) to dir"
 	@echo "make bench      print the speed ratios of the notebooks and of import helpers"
 	@echo "make lock       re-pin requirements.lock from pyproject.toml (needs network)"
 
@@ -48,6 +50,17 @@ notebooks: $(STAMP)
 
 assignments: $(STAMP)
 	$(BIN)/python tools/build_assignments.py
+
+# Grade every notebook in a folder (offline, no Docker); one CSV of scores in $(RESULTS).
+RESULTS ?= results
+grade: $(STAMP)
+	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade SUBMISSIONS=folder-of-notebooks [RESULTS=results]"; exit 2; }
+	$(BIN)/python tools/grade.py "$(SUBMISSIONS)" --out "$(RESULTS)"
+
+# The public tree students get: lessons, data, helpers, student assignments; no answers.
+student-release: $(STAMP)
+	@test -n "$(DEST)" || { echo "usage: make student-release DEST=folder [REPO=owner/name] [BRANCH=main]"; exit 2; }
+	$(BIN)/python tools/student_release.py "$(DEST)" $(if $(REPO),--repo "$(REPO)") $(if $(BRANCH),--branch "$(BRANCH)")
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
