@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # Jupyter refuses to run as root unless told; root is normal in containers.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help setup lab test test-browser lint notebooks assignments grade student-release html bench lock clean
+.PHONY: help setup lab test test-browser lint notebooks assignments grade student-release html bench stale lock clean
 
 help:
 	@echo "make lab        set up .venv and open JupyterLab on notebooks/ (127.0.0.1, token on)"
@@ -18,6 +18,7 @@ help:
 	@echo "make grade SUBMISSIONS=dir  grade a folder of submitted notebooks into results/scores.csv"
 	@echo "make student-release DEST=dir  write the student repository (no answers) to dir"
 	@echo "make bench      print the speed ratios of the notebooks and of import helpers"
+	@echo "make stale      list datasets not reviewed in the last six months (docs/updating.md)"
 	@echo "make lock       re-pin requirements.lock from pyproject.toml (needs network)"
 
 setup: $(STAMP)
@@ -27,6 +28,8 @@ $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	mkdir -p $(VENV)/share/jupyter/lab/settings  # no news pop-up in JupyterLab
+	cp jupyter-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $(STAMP)
 
 lab: $(STAMP)
@@ -61,6 +64,10 @@ grade: $(STAMP)
 student-release: $(STAMP)
 	@test -n "$(DEST)" || { echo "usage: make student-release DEST=folder [REPO=owner/name] [BRANCH=main]"; exit 2; }
 	$(BIN)/python tools/student_release.py "$(DEST)" $(if $(REPO),--repo "$(REPO)") $(if $(BRANCH),--branch "$(BRANCH)")
+
+# A report, never a test: CI must not fail because the calendar moved.
+stale: $(STAMP)
+	$(BIN)/python tools/stale.py
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py

@@ -31,10 +31,11 @@ IDS = [p.stem for p in NOTEBOOK_PATHS]
 
 def colab_cell() -> str:
     return (
-        "# On Google Colab, install the course package and its data; elsewhere this does nothing.\n"
+        "# On Colab, install the course package (elsewhere this cell does nothing).\n"
         "import sys\n\n"
         'if "google.colab" in sys.modules:\n'
-        f'    %pip install --quiet "rokus-alliance-course @ git+{repository_url()}"'
+        f'    repo = "{repository_url()}"\n'
+        '    %pip install --quiet "rokus-alliance-course @ git+{repo}"'
     )
 
 
@@ -70,6 +71,7 @@ def test_first_code_cell_installs_on_colab_only_and_prints_nothing(path):
     first = next(c for c in notebook.cells if c.cell_type == "code")
     assert first.source == colab_cell()
     assert first.outputs == []
+    assert max(map(len, first.source.splitlines())) <= 80, "the cell fits the notebook column"
 
 
 def test_colab_cell_runs_pip_on_colab_and_nothing_elsewhere(monkeypatch):
@@ -222,3 +224,12 @@ def test_readme_course_map_is_current():
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert update(readme) == readme, "README course map is stale: run python tools/course_map.py"
+
+
+def test_instructor_schedule_is_current_and_lists_every_lesson():
+    from tools.course_map import WEEKS, update_guide
+
+    guide = (ROOT / "docs" / "instructor-guide.md").read_text(encoding="utf-8")
+    assert update_guide(guide) == guide, "schedule is stale: run python tools/course_map.py"
+    taught = sorted(number for _, numbers, _ in WEEKS for number in numbers)
+    assert taught == sorted(p.name[:2] for p in NOTEBOOK_PATHS), "every lesson has a week"

@@ -53,7 +53,7 @@ TEST_ONLY = {
     "pytest", "nbval", "ruff", "playwright", "jupyter-repo2docker", "frictionless", "coverage",
 }
 COPIED = ["notebooks", "data", "src/helpers", "assignments/student"]
-TOP_FILES = ["LICENSE", "LICENSE-CONTENT.md", "CITATION.cff"]
+TOP_FILES = ["LICENSE", "LICENSE-CONTENT.md", "CITATION.cff", "jupyter-overrides.json"]
 FORBIDDEN_PARTS = {"masters", "autograder", "solutions", "docs", "tests", "tools", "model-answers"}
 FORBIDDEN_NAMES = {"instructor-guide.md", "authoring.md", "grading.md"}
 FORBIDDEN_MARKERS = ["# BEGIN SOLUTION", "# END SOLUTION", "# HIDDEN", "# BEGIN TESTS",
@@ -153,6 +153,8 @@ $(STAMP): requirements-lock.txt pyproject.toml
 \ttest -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 \t$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-lock.txt
 \t$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+\tmkdir -p $(VENV)/share/jupyter/lab/settings
+\tcp jupyter-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 \ttouch $(STAMP)
 
 lab: $(STAMP)
@@ -170,6 +172,9 @@ POSTBUILD = """\
 set -euo pipefail
 python -m pip install --no-cache-dir --no-deps -r requirements-lock.txt
 python -m pip install --no-cache-dir --no-deps --no-build-isolation .
+# No "Would you like to receive official Jupyter news?" pop-up for students.
+settings="$(python -c 'import sys; print(sys.prefix)')/share/jupyter/lab/settings"
+mkdir -p "$settings" && cp jupyter-overrides.json "$settings/overrides.json"
 """
 
 GITIGNORE = ".venv/\n__pycache__/\n*.egg-info/\n.ipynb_checkpoints/\n.OTTER_LOG\nbuild/\n"

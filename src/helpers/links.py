@@ -44,9 +44,9 @@ NOTEBOOKS = [
     "06-ncg-and-npg",
     "07-reactions-and-debates",
     "08-capstone",
+    "09-since-2024",
     "10-engagement-and-pressure",
     "11-crisis-role-play",
-    "09-since-2024",
 ]
 
 #: The student versions of the graded assignments (assignments/student/).
