@@ -44,8 +44,6 @@ error, never silently ignored. Tables are cached, and read again whenever
 
 from __future__ import annotations
 
-import difflib
-import hashlib
 import json
 import os
 import re
@@ -423,6 +421,8 @@ def _signature(path: Path) -> tuple | None:
         stat = path.stat()
     except OSError:
         return None
+    import hashlib
+
     digest = ""
     if stat.st_size < 2_000_000:
         try:
@@ -491,6 +491,8 @@ class DataPackage:
                 f"A dataset name is a string such as 'events', not {type(name).__name__} "
                 f"{_show(name)}. Valid names: {', '.join(self.names)}."
             )
+        import difflib
+
         if not name.strip():
             raise DataError(
                 f"Give a dataset name, e.g. load('events'). Valid names: {', '.join(self.names)}."
@@ -601,6 +603,7 @@ class _Reader:
         self.path = resource["path"]
         self.lines = np.zeros(0, dtype=np.int64)  # the file line of each row
         self.widest = np.zeros(len(self.fields), dtype=np.int64)  # most bytes in a value
+        self.narrowest = np.zeros(len(self.fields), dtype=np.int64)  # fewest, empty aside
 
     # messages -------------------------------------------------------------------
 
@@ -646,14 +649,7 @@ class _Reader:
         if not data[start:].strip():
             raise DataError(f"{self.path} is empty: it has no header row.")
         self.scan(data, start)
-        try:
-            # a path, not the bytes: pandas reads a file in parallel
-            raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""],
-                              encoding="utf-8")
-        except UnicodeDecodeError:
-            raise self.not_utf8(data) from None
-        except (pd.errors.ParserError, ValueError) as err:  # the scan should have caught it
-            raise DataError(f"{self.path} is not a valid CSV file: {str(err)[:200]}") from None
+        raw = self.parse(path, data)
         if len(raw) != len(self.lines):
             raise DataError(
                 f"{self.path}: read {len(raw)} rows but the file has {len(self.lines)} lines of "
@@ -665,6 +661,16 @@ class _Reader:
         self.check_precision(frame)
         self.check_keys(frame)
         return frame
+
+    def parse(self, path: Path, data: bytes) -> pd.DataFrame:
+        """The cells as text (missing as NaN), read by pandas."""
+        try:
+            return pd.read_csv(path, dtype=object, keep_default_na=False, na_values=[""],
+                               encoding="utf-8")
+        except UnicodeDecodeError:
+            raise self.not_utf8(data) from None
+        except (pd.errors.ParserError, ValueError) as err:  # the scan should have caught it
+            raise DataError(f"{self.path} is not a valid CSV file: {str(err)[:200]}") from None
 
     def not_utf8(self, data: bytes) -> DataError:
         try:
@@ -683,24 +689,19 @@ class _Reader:
         """
         buf = np.frombuffer(data, dtype=np.uint8)
         size = len(buf)
-        quotes, ends, newlines = _find_delimiters(buf)
+        quotes, ends, line_end, newlines = _find_delimiters(buf)
         if len(quotes):
-            quotes = quotes[quotes >= start]
-            self.check_quotes(buf, quotes, data, start)
-        # every comma and line end outside quotes, in file order: the ends of the values
-        if len(quotes):
-            ends = ends[np.searchsorted(quotes, ends) % 2 == 0]
+            self.check_quotes(buf, quotes[quotes >= start], data, start)
         if not data.endswith(b"\n"):
             ends = np.append(ends, size)
-        line_end = np.ones(len(ends), dtype=bool)
-        line_end[ends < size] = buf[ends[ends < size]] == 10
+            line_end = np.append(line_end, True)
         starts = np.empty_like(ends)
         starts[0] = start
         starts[1:] = ends[:-1] + 1
-        ends = ends.copy()
-        crlf = line_end & (ends > starts)
-        crlf[crlf] = buf[ends[crlf] - 1] == 13
-        ends -= crlf
+        if b"\r" in data:  # Windows line ends: a value ends before the \r
+            crlf = line_end & (ends > starts)
+            crlf[crlf] = buf[ends[crlf] - 1] == 13
+            ends = ends - crlf
         last = np.flatnonzero(line_end)  # index of each line's last value
         counts = np.diff(last, prepend=-1)
         first = last - counts + 1  # index of each line's first value
@@ -744,7 +745,9 @@ class _Reader:
         starts = starts + quoted
         ends = ends - quoted
         # bytes per value, an upper bound on its characters: most maxLength checks end here
-        self.widest = (ends - starts).reshape(-1, len(header)).max(axis=0)
+        widths = (ends - starts).reshape(-1, len(header))
+        self.widest = widths.max(axis=0)
+        self.narrowest = np.where(widths > 0, widths, np.iinfo(np.int64).max).min(axis=0)
         filled = ends > starts
         starts, ends = starts[filled], ends[filled]
         head, tail = buf[starts], buf[ends - 1]
@@ -887,18 +890,25 @@ class _Reader:
         if "enum" in constraints:
             allowed = constraints["enum"]
             dtype = pd.CategoricalDtype(allowed, ordered=bool(field.get("categoriesOrdered")))
-            bad = present & ~column.isin(allowed).to_numpy()
+            codes = pd.Index(allowed).get_indexer(column)
+            bad = present & (codes == -1)
             if bad.any():
+                import difflib
+
                 value = column.iloc[np.flatnonzero(bad)[0]]
                 close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
                 hint = f"Did you mean {close[0]!r}? " if close else ""
                 self.fail(name, bad, column,
                           f"is not one of the allowed values (rule: enum: {_list(allowed, 4)})",
                           f"{hint}Use one of the values listed for {name} in datapackage.json.")
-            return column.astype(dtype)
+            return pd.Series(pd.Categorical.from_codes(codes, dtype=dtype), index=column.index)
         result = column.astype("string")
-        if is_source_field(name) and self.resource["name"] != BIBLIOGRAPHY:
-            self.check_source_ids(column, name)
+        source = is_source_field(name) and self.resource["name"] != BIBLIOGRAPHY
+        distinct = None  # the different values, when a check needs them
+        if (source or "pattern" in constraints) and not constraints.get("unique"):
+            distinct = column[present].unique()
+        if source:
+            self.check_source_ids(column, name, distinct)
         position = [f["name"] for f in self.fields].index(name)
         if "minLength" in constraints or (
             "maxLength" in constraints and self.widest[position] > constraints["maxLength"]
@@ -913,9 +923,8 @@ class _Reader:
                       "Shorten it (or, if the limit is wrong, raise it in datapackage.json).")
         if "pattern" in constraints:
             pattern = re.compile(constraints["pattern"])
-            values = column[present]
-            values = values.to_numpy() if constraints.get("unique") else values.unique()
-            if not all(map(pattern.fullmatch, values)):
+            values = column[present].to_numpy() if distinct is None else distinct
+            if not _all_match(constraints["pattern"], values):
                 wrong = {v for v in values if not pattern.fullmatch(v)}
                 hint = field.get("description", "")
                 self.fail(name, column.isin(wrong).to_numpy(), column,
@@ -923,14 +932,15 @@ class _Reader:
                           f"Expected: {hint[:120]}" if hint else "Fix the value.")
         return result
 
-    def check_source_ids(self, column: pd.Series, name: str) -> None:
+    def check_source_ids(self, column: pd.Series, name: str,
+                         distinct: np.ndarray | None) -> None:
         """Each ;-separated id resolves to sources.csv: a list-valued foreign key, which
         Table Schema cannot declare, so it is checked here."""
         if BIBLIOGRAPHY not in self.package._resources:
             return
         known = self.package.bibliography
         problems: dict[str, str] = {}
-        for cell in column.dropna().unique():
+        for cell in column.dropna().unique() if distinct is None else distinct:
             parts = cell.split(SOURCE_SEPARATOR)
             if any(not p.strip() for p in parts):
                 problems[cell] = (f"has an empty source id (rule: ids separated by "
@@ -951,7 +961,11 @@ class _Reader:
     def check_date(self, column: pd.Series, field: dict, present: np.ndarray) -> pd.Series:
         name = field["name"]
         dates = pd.to_datetime(column, format="%Y-%m-%d", errors="coerce")
-        shape = column.str.len().to_numpy(dtype="float64", na_value=np.nan) == 10
+        position = [f["name"] for f in self.fields].index(name)
+        if self.widest[position] == self.narrowest[position] == 10:
+            shape = np.ones(len(column), dtype=bool)  # every value has ten bytes: YYYY-MM-DD
+        else:
+            shape = column.str.len().to_numpy(dtype="float64", na_value=np.nan) == 10
         self.fail(name, present & (dates.isna().to_numpy() | ~shape), column,
                   "is not a date (rule: type date)", "Write it as YYYY-MM-DD, e.g. 1953-07-27.")
         outside = ((dates < EARLIEST) | (dates > LATEST)).to_numpy()
@@ -1082,6 +1096,39 @@ class _Reader:
                       f"Fix the value, or add the row to {target_path} first.")
 
 
+def _all_match(pattern: str, values: np.ndarray) -> bool:
+    """Whether every value matches ``pattern`` in full (Table Schema patterns are anchored).
+
+    Many values are tested in one call of the regular-expression engine: joined
+    by line ends, they all match exactly when the pattern, anchored to whole
+    lines, matches as many times as there are values (a match that ran over a
+    line end would swallow the start of the next value and leave it unmatched).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> _all_match("[a-z]+(-[a-z]+)*", np.array(["ab-cd", "ef"], dtype=object))
+    True
+    >>> _all_match("[a-z]+(-[a-z]+)*", np.array(["ab-cd", "e f"], dtype=object))
+    False
+    >>> _all_match("[^;]+", np.array(["a", "b;"], dtype=object))
+    False
+    """
+    if len(values) < 1000:
+        compiled = re.compile(pattern)
+        return all(map(compiled.fullmatch, values))
+    joined = "\n".join(values)
+    if joined.count("\n") != len(values) - 1:  # a value holds a line end: one at a time
+        compiled = re.compile(pattern)
+        return all(map(compiled.fullmatch, values))
+    try:
+        lines = re.compile(f"(?m)^(?:{pattern})$")
+    except re.error:
+        compiled = re.compile(pattern)
+        return all(map(compiled.fullmatch, values))
+    return len(lines.findall(joined)) == len(values)
+
+
 def _precision_pairs(fields: list[dict]) -> list[tuple[str, list[str]]]:
     """Which precision field describes which date fields.
 
@@ -1112,26 +1159,32 @@ def _precision_pairs(fields: list[dict]) -> list[tuple[str, list[str]]]:
     return pairs
 
 
-def _find_delimiters(buf: np.ndarray, chunk: int = 1 << 20) -> tuple[np.ndarray, np.ndarray, int]:
-    """Positions of the double quotes, of the commas and line ends, and the number of line
-    ends, in a file's bytes.
+def _find_delimiters(buf: np.ndarray, chunk: int = 1 << 20) -> tuple[np.ndarray, ...]:
+    """Where the double quotes are, and the commas and line ends outside quotes.
 
-    Done in chunks that stay in the CPU cache: several times faster than
-    whole-file comparisons on a large file.
+    Returns the quotes' positions, the value ends' positions, whether each
+    value end is a line end, and the number of line ends in the file. The
+    search runs in chunks that stay in the CPU cache, several times faster on
+    a large file than comparing the whole file at once.
     """
-    first, second = np.empty(min(chunk, len(buf)), bool), np.empty(min(chunk, len(buf)), bool)
-    quotes, ends, newlines = [], [], 0
+    size = min(chunk, len(buf))
+    first, second = np.empty(size, bool), np.empty(size, bool)
+    found, newlines = [], 0
     for offset in range(0, len(buf), chunk):
         part = buf[offset:offset + chunk]
         one, two = first[:len(part)], second[:len(part)]
         np.equal(part, 34, out=one)
-        quotes.append(np.flatnonzero(one) + offset)
-        np.equal(part, 44, out=one)
+        np.equal(part, 44, out=two)
+        np.logical_or(one, two, out=one)
         np.equal(part, 10, out=two)
         newlines += int(np.count_nonzero(two))
         np.logical_or(one, two, out=one)
-        ends.append(np.flatnonzero(one) + offset)
-    return np.concatenate(quotes), np.concatenate(ends), newlines
+        found.append(np.flatnonzero(one) + offset)
+    special = np.concatenate(found)
+    kind = buf[special]
+    quoted = kind == 34
+    outside = ~quoted & (np.cumsum(quoted) % 2 == 0)  # an even number of quotes before it
+    return special[quoted], special[outside], kind[outside] == 10, newlines
 
 
 def _column_at(prefix: bytes) -> int:
