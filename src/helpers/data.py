@@ -604,6 +604,7 @@ class _Reader:
         self.lines = np.zeros(0, dtype=np.int64)  # the file line of each row
         self.widest = np.zeros(len(self.fields), dtype=np.int64)  # most bytes in a value
         self.narrowest = np.zeros(len(self.fields), dtype=np.int64)  # fewest, empty aside
+        self.empty = np.zeros((0, len(self.fields)), dtype=bool)
 
     # messages -------------------------------------------------------------------
 
@@ -657,7 +658,11 @@ class _Reader:
             )
         frame = pd.DataFrame(index=raw.index)
         for position, field in enumerate(self.fields):
-            frame[field["name"]] = self.convert(raw.iloc[:, position], field)
+            column = raw.iloc[:, position]
+            empty = self.empty[:, position]
+            if empty.any():  # pandas kept empty cells as "": make them missing
+                column = column.where(~empty)
+            frame[field["name"]] = self.convert(column, field)
         self.check_precision(frame)
         self.check_keys(frame)
         return frame
@@ -665,8 +670,9 @@ class _Reader:
     def parse(self, path: Path, data: bytes) -> pd.DataFrame:
         """The cells as text (missing as NaN), read by pandas."""
         try:
-            return pd.read_csv(path, dtype=object, keep_default_na=False, na_values=[""],
-                               encoding="utf-8")
+            # the scan knows which cells are empty; pandas need not look for them
+            return pd.read_csv(path, dtype=object, na_filter=False, encoding="utf-8",
+                               memory_map=True)
         except UnicodeDecodeError:
             raise self.not_utf8(data) from None
         except (pd.errors.ParserError, ValueError) as err:  # the scan should have caught it
@@ -747,7 +753,12 @@ class _Reader:
         # bytes per value, an upper bound on its characters: most maxLength checks end here
         widths = (ends - starts).reshape(-1, len(header))
         self.widest = widths.max(axis=0)
-        self.narrowest = np.where(widths > 0, widths, np.iinfo(np.int64).max).min(axis=0)
+        self.empty = widths == 0  # rows x columns: the missing values
+        dates = [i for i, f in enumerate(self.fields) if f["type"] == "date"]
+        self.narrowest[:] = 0
+        if dates:
+            self.narrowest[dates] = np.where(self.empty[:, dates], 10**9,
+                                             widths[:, dates]).min(axis=0)
         filled = ends > starts
         starts, ends = starts[filled], ends[filled]
         head, tail = buf[starts], buf[ends - 1]
