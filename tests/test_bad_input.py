@@ -495,3 +495,9 @@ def test_the_old_tiny_package_still_loads(tiny_package):
 def test_error_is_a_value_error():
     # so `except ValueError` in student code also catches it
     assert issubclass(DataError, ValueError)
+
+
+def test_old_mac_line_ends_get_a_clear_message(tmp_path):
+    # a lone \r ends lines only in files from Mac OS 9 and earlier; say how to re-save
+    with pytest.raises(DataError, match=r"old Mac line ends\?"):
+        loaded(write_package(tmp_path, events=EVENTS.replace("\n", "\r")))

@@ -818,7 +818,11 @@ class _Reader:
     def check_header(self, line: str, count: int) -> list[str]:
         import csv
 
-        header = next(csv.reader([line]))
+        try:
+            header = next(csv.reader([line]))
+        except csv.Error:
+            raise DataError(f"{self.path}, line 1: the header cannot be read (old Mac line "
+                            "ends?). Save the file with \\n or \\r\\n line ends.") from None
         if len(header) != count:  # a quoted newline in the header: read it the slow way
             header = [""] * count
         names = [f["name"] for f in self.fields]
