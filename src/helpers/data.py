@@ -745,9 +745,7 @@ class _Reader:
             )
         # values that start or end with a space (quoted ones inside their quotes)
         starts, ends = starts[len(header):], ends[len(header):]
-        quoted = np.zeros(len(starts), dtype=bool)
-        filled = ends > starts
-        quoted[filled] = buf[starts[filled]] == 34
+        quoted = (ends > starts) & (buf[np.minimum(starts, size - 1)] == 34)
         starts = starts + quoted
         ends = ends - quoted
         # bytes per value, an upper bound on its characters: most maxLength checks end here
@@ -759,15 +757,15 @@ class _Reader:
         if dates:
             self.narrowest[dates] = np.where(self.empty[:, dates], 10**9,
                                              widths[:, dates]).min(axis=0)
-        filled = ends > starts
-        starts, ends = starts[filled], ends[filled]
-        head, tail = buf[starts], buf[ends - 1]
-        spaced = (head == 32) | (head == 9) | (tail == 32) | (tail == 9)
+        filled = ~self.empty.ravel()  # empty values are skipped below
+        head = buf[np.minimum(starts, size - 1)]
+        tail = buf[np.maximum(ends - 1, 0)]
+        spaced = ((head == 32) | (head == 9) | (tail == 32) | (tail == 9)) & filled
         for maybe, offset, other in ((head == 0xC2, 1, 0xA0), (tail == 0xA0, -2, 0xC2)):
             if maybe.any():  # a no-break space, U+00A0, is C2 A0 in UTF-8
                 index = np.flatnonzero(maybe)
                 near = (starts if offset > 0 else ends)[index] + offset
-                spaced[index] |= buf[np.clip(near, 0, size - 1)] == other
+                spaced[index] |= (buf[np.clip(near, 0, size - 1)] == other) & filled[index]
         if spaced.any():
             where = spaced.argmax()
             self.spaced(data, int(starts[where]), int(ends[where]), header)
