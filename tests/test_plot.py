@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
 import helpers
-from helpers.plot import PALETTE, category_colors
+from helpers.data import default_data_dir
+from helpers.plot import PALETTE, category_colors, category_label, category_style, format_date
 
 EVENTS = pd.DataFrame(
     {
@@ -73,3 +76,128 @@ def test_annotate_events_and_source_note():
     assert ax.texts[-1].get_text() == "Source: US Department of Defense"
     helpers.source_note(ax, "Sources: A; B")
     assert ax.texts[-1].get_text() == "Sources: A; B"
+
+
+# -- one category, one look, in every notebook --------------------------------------
+
+CATEGORIES = list(helpers.load("events")["category"].cat.categories)
+
+
+def test_every_event_category_has_its_own_colour_and_marker():
+    styles = [category_style(c) for c in CATEGORIES]
+    assert len(set(styles)) == len(CATEGORIES)  # no two categories look the same
+    markers = [m for _, m in styles]
+    assert len(set(markers)) == len(CATEGORIES)  # the shape alone tells them apart
+    assert all(colour in PALETTE for colour, _ in styles)
+
+
+def test_the_styles_follow_the_schema_enum():
+    descriptor = json.loads((default_data_dir() / "datapackage.json").read_text("utf-8"))
+    events = next(r for r in descriptor["resources"] if r["name"] == "events")
+    enum = next(f for f in events["schema"]["fields"] if f["name"] == "category")
+    assert CATEGORIES == enum["constraints"]["enum"]
+    assert category_style(CATEGORIES[0]) == (PALETTE[0], "o")
+
+
+def look(category: str) -> tuple[str, str]:
+    colour, marker = category_style(category)
+    return mpl.colors.to_hex(colour), marker
+
+
+def drawn_styles(ax) -> dict[str, tuple[str, str]]:
+    """Legend label -> (colour, marker) as drawn."""
+    return {
+        handle.get_label(): (mpl.colors.to_hex(handle.get_color()), handle.get_marker())
+        for handle in ax.get_legend().legend_handles
+    }
+
+
+def test_a_category_keeps_its_look_whatever_else_is_in_the_figure():
+    events = helpers.load("events")
+    def some(*categories: str) -> pd.DataFrame:
+        return pd.concat([events[events["category"] == c].head(2) for c in categories])
+
+    first = drawn_styles(helpers.timeline(some("force posture", "trilateral")))
+    # a plain-text column, not a categorical, gives the same looks
+    other = some("trilateral", "inter-Korean", "diplomacy")
+    plain = other.assign(category=lambda t: t["category"].astype(str))
+    second = drawn_styles(helpers.timeline(plain))
+    assert first["Trilateral"] == second["Trilateral"] == look("trilateral")
+    assert first["Force posture"] == look("force posture")
+    assert second["Inter-Korean"] == look("inter-Korean")
+    assert second["Diplomacy"] == look("diplomacy")
+
+
+def test_the_scatter_points_match_the_legend():
+    events = helpers.load("events")
+    subset = events[events["category"].isin(["war and armistice", "force posture"])].head(6)
+    ax = helpers.timeline(subset)
+    points = {(mpl.colors.to_hex(c.get_facecolor()[0]), len(c.get_offsets()))
+              for c in ax.collections if isinstance(c, mpl.collections.PathCollection)}
+    counts = subset["category"].value_counts()
+    assert points == {(look(c)[0], counts[c]) for c in subset["category"].unique()}
+
+
+def test_legend_names_are_readable():
+    events = helpers.load("events")
+    ax = helpers.timeline(events[events["category"] == "nuclear and missile (DPRK)"].head(3))
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Nuclear and missile (DPRK)"]
+    assert category_label("NCG step (deterrence_measures)") == "NCG step (deterrence_measures)"
+
+
+def test_default_figure_is_at_most_nine_inches_wide():
+    ax = helpers.timeline(EVENTS)
+    assert ax.figure.get_size_inches()[0] <= 9
+
+
+def test_unknown_category_style_is_a_clear_error():
+    with pytest.raises(ValueError, match="'war' is not an event category"):
+        category_style("war")
+
+
+# -- bad arguments are refused at the door -----------------------------------------
+
+WITH_NAT = EVENTS.assign(date=[EVENTS["date"][0], pd.NaT, EVENTS["date"][2]])
+BAD_CALLS = [
+    ("list-not-frame", lambda: helpers.timeline([1, 2]), TypeError, "must be a pandas DataFrame"),
+    ("one-nat", lambda: helpers.timeline(WITH_NAT), ValueError,
+     r"1 row\(s\) have no date: 'Treaty signed'. Drop them first"),
+    ("all-nat", lambda: helpers.timeline(EVENTS.assign(date=pd.NaT)), ValueError,
+     "has no dates at all"),
+    ("text-dates", lambda: helpers.timeline(EVENTS.assign(date=["1953-07-27"] * 3)), TypeError,
+     r"not dates. Convert it first: .*pd.to_datetime"),
+    ("nan-category", lambda: helpers.timeline(EVENTS.assign(category=["war", None, "treaty"])),
+     ValueError, r"1 row\(s\) have no category \(dates 1953-10-01\)"),
+    ("nan-label", lambda: helpers.timeline(EVENTS.assign(title=["a", None, "c"])), ValueError,
+     "have no title"),
+    ("unknown-precision", lambda: helpers.timeline(EVENTS.assign(date_precision="week")),
+     ValueError, "Unknown date precision 'week'"),
+    ("missing-precision", lambda: helpers.timeline(
+        EVENTS.assign(date_precision=["day", None, "day"])), ValueError, "No date precision"),
+    ("ax-not-axes", lambda: helpers.timeline(EVENTS, ax="left"), TypeError,
+     "ax must be a matplotlib Axes"),
+    ("title-not-text", lambda: helpers.timeline(EVENTS, title=3), TypeError, "title must be text"),
+    ("column-name-not-text", lambda: helpers.timeline(EVENTS, date=0), TypeError,
+     "A column name is text"),
+    ("annotate-nat", lambda: helpers.annotate_events(plt.subplots()[1], WITH_NAT), ValueError,
+     "have no date"),
+    ("annotate-without-axes", lambda: helpers.annotate_events(None, EVENTS), TypeError,
+     r"ax must be a matplotlib Axes .*, not NoneType"),
+    ("annotate-list", lambda: helpers.annotate_events(plt.subplots()[1], ["x"]), TypeError,
+     "must be a pandas DataFrame"),
+    ("source-note-none", lambda: helpers.source_note(plt.subplots()[1], None), ValueError,
+     "source_note needs the source as text"),
+    ("source-note-empty", lambda: helpers.source_note(plt.subplots()[1], "  "), ValueError,
+     "needs the source as text"),
+    ("source-note-no-axes", lambda: helpers.source_note("ax", "DoD"), TypeError,
+     "ax must be a matplotlib Axes"),
+    ("format-date-nat", lambda: format_date(pd.NaT), ValueError, "needs a date"),
+]
+
+
+@pytest.mark.parametrize(("call", "kind", "fragment"), [c[1:] for c in BAD_CALLS],
+                         ids=[c[0] for c in BAD_CALLS])
+def test_bad_arguments_get_a_clear_error(call, kind, fragment):
+    with pytest.raises(kind, match=fragment) as caught:
+        call()
+    assert len(str(caught.value)) < 400

@@ -2,9 +2,11 @@
 
 (a) strict nbval over all notebooks, divided by the floor: as many trivial
     notebooks (they only import pandas and matplotlib.pyplot), run the same way;
-(b) `import helpers`, divided by `import pandas, matplotlib.pyplot`.
+(b) `import helpers`, divided by `import pandas, matplotlib.pyplot`;
+(c) loading a 200,000-row copy of `events` (the real schema, every check on),
+    in seconds: the loader's own cost, which must stay near 1 s.
 Each figure is the median of several runs, all in one process tree, one run.
-Targets: (a) <= 1.3, (b) <= 1.2.
+Targets: (a) <= 1.3, (b) <= 1.2, (c) no more than 10 % above the last release.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import time
 from pathlib import Path
 
 import nbformat
+
+ROWS = 200_000
 
 ROOT = Path(__file__).resolve().parents[1]
 NBVAL = [
@@ -48,6 +52,40 @@ def trivial_notebooks(folder: Path, count: int) -> list[Path]:
     return paths
 
 
+def big_package(folder: Path, rows: int = ROWS) -> Path:
+    """A data package whose `events` has `rows` rows: the real rows, repeated with new ids."""
+    import json
+
+    descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"] = [
+        r for r in descriptor["resources"] if r["name"] in ("events", "sources")
+    ]
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    (folder / "sources.csv").write_bytes((ROOT / "data" / "sources.csv").read_bytes())
+    header, *body = (ROOT / "data" / "events.csv").read_text(encoding="utf-8").splitlines()
+    lines = [header]
+    for i in range(rows):
+        row = body[i % len(body)]
+        lines.append(row.replace(",", f"-copy-{i},", 1))  # the id is the first column
+    (folder / "events.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def load_time(folder: Path, runs: int = 3) -> float:
+    """Median seconds to load `events` from `folder`, in a fresh kernel-like process."""
+    code = (
+        "import sys, time; from helpers.data import DataPackage; "
+        "t = time.perf_counter(); frame = DataPackage(sys.argv[1]).load('events'); "
+        f"assert len(frame) == {ROWS}, len(frame); print(time.perf_counter() - t)"
+    )
+    times = []
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-c", code, str(folder)], check=True,
+                              capture_output=True, text=True)
+        times.append(float(done.stdout.strip()))
+    return statistics.median(times)
+
+
 def main() -> None:
     notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -60,11 +98,14 @@ def main() -> None:
         base_import = median_of(
             [sys.executable, "-c", "import pandas, matplotlib.pyplot"], Path(tmp), 9
         )
+        big = big_package(Path(tmp))
+        load_200k = load_time(big)
     print(f"(a) strict nbval, {len(notebooks)} notebooks: {course:.2f} s; "
           f"floor ({len(floor)} trivial notebooks): {trivial:.2f} s; "
           f"ratio {course / trivial:.2f} (target <= 1.3)")
     print(f"(b) import helpers: {helpers_import:.3f} s; import pandas, matplotlib.pyplot: "
           f"{base_import:.3f} s; ratio {helpers_import / base_import:.2f} (target <= 1.2)")
+    print(f"(c) load a {ROWS:,}-row events table: {load_200k:.2f} s")
 
 
 if __name__ == "__main__":

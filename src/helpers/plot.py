@@ -3,12 +3,20 @@
 Every function takes ``ax=None`` (a new figure is made) and returns the axes.
 None of them calls ``plt.show()`` or changes global settings: wrap a figure
 in ``with style():`` to get the course palette and a white background.
+
+An event category has one colour and one marker in every notebook
+(:func:`category_style`), fixed by the order of the ``category`` enum of
+``events`` in ``datapackage.json``: add a new category at the end of that
+list and no existing category changes its look. Arguments are checked at the
+door: a wrong type or a missing date is a clear error, not a traceback.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -18,6 +26,9 @@ from matplotlib.axes import Axes
 
 __all__ = [
     "PALETTE",
+    "MARKERS",
+    "category_style",
+    "category_label",
     "style",
     "timeline",
     "annotate_events",
@@ -83,38 +94,108 @@ def style() -> Iterator[None]:
     mpl.interactive(interactive)
 
 
-#: Marker shapes; past eight categories the colours repeat with a new shape.
-MARKERS = ["o", "s", "D", "^"]
+#: Marker shapes, one per event category (in the enum's order), so no two share one.
+MARKERS = ["o", "s", "D", "^", "v", "P", "X", "h", "p", "<", ">", "d"]
+EVENT_CATEGORIES = ("events", "category")  # the dataset and field whose enum fixes the styles
+FIGURE_WIDTH = 9  # inches: a figure the course draws is never wider
+
+
+@cache
+def _event_categories() -> tuple[str, ...]:
+    """The event categories in their declared order, read once from datapackage.json."""
+    from helpers.data import default_data_dir
+
+    descriptor = json.loads(
+        (default_data_dir() / "datapackage.json").read_text(encoding="utf-8")
+    )
+    dataset, column = EVENT_CATEGORIES
+    for resource in descriptor.get("resources", []):
+        if resource.get("name") == dataset:
+            for field in resource["schema"]["fields"]:
+                if field["name"] == column:
+                    return tuple(field.get("constraints", {}).get("enum", ()))
+    return ()
+
+
+def category_style(category: str) -> tuple[str, str]:
+    """The colour and marker of an event category: the same in every notebook.
+
+    The styles follow the order of the ``category`` enum of ``events`` in
+    ``datapackage.json``; each category has its own marker, so even where
+    two colours look alike (or print in grey) the shapes tell them apart.
+
+    Examples
+    --------
+    >>> category_style("war and armistice")
+    ('#0072B2', 'o')
+    >>> category_style("no such category")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'no such category' is not an event category; the categories are: ...
+    """
+    known = _event_categories()
+    if not isinstance(category, str) or category not in known:
+        raise ValueError(
+            f"{category!r} is not an event category; the categories are: "
+            f"{', '.join(known)} (datapackage.json, events.category)."
+        )
+    i = known.index(category)
+    return PALETTE[i % len(PALETTE)], MARKERS[i % len(MARKERS)]
+
+
+def category_label(category: object) -> str:
+    """How a category reads in a legend: an event category with a capital letter.
+
+    Examples
+    --------
+    >>> category_label("nuclear and missile (DPRK)"), category_label("NCG step")
+    ('Nuclear and missile (DPRK)', 'NCG step')
+    """
+    text = str(category)
+    if text in _event_categories():
+        return text[:1].upper() + text[1:]
+    return text
 
 
 def category_markers(categories: pd.Series | list) -> dict:
     """Give each category a marker shape that, with its colour, tells it apart.
 
+    Event categories get their fixed marker (:func:`category_style`); other
+    categories all take a circle, told apart by colour.
+
     Examples
     --------
-    >>> markers = category_markers([f"c{i}" for i in range(9)])
-    >>> markers["c0"], markers["c8"]
-    ('o', 's')
+    >>> category_markers(["trilateral", "force posture"])
+    {'trilateral': 'X', 'force posture': 'D'}
+    >>> category_markers(["a", "b"])
+    {'a': 'o', 'b': 'o'}
     """
     values = list(category_colors(categories))
+    if values and set(values) <= set(_event_categories()):
+        return {value: category_style(value)[1] for value in values}
     return {value: MARKERS[(i // len(PALETTE)) % len(MARKERS)] for i, value in enumerate(values)}
 
 
 def category_colors(categories: pd.Series | list) -> dict:
-    """Give each category a palette colour, in the categories' own order.
+    """Give each category a palette colour.
 
-    A categorical column keeps its declared order, so a category has the
-    same colour in every figure of the course.
+    Event categories get their fixed colour (:func:`category_style`), whatever
+    else is in the table; other categories take the palette in their own
+    order (a categorical column keeps its declared order).
 
     Examples
     --------
     >>> category_colors(["treaty", "war"])
     {'treaty': '#0072B2', 'war': '#E69F00'}
+    >>> category_colors(["force posture"])
+    {'force posture': '#009E73'}
     """
     if isinstance(categories, pd.Series) and isinstance(categories.dtype, pd.CategoricalDtype):
         values = list(categories.cat.categories)
     else:
         values = list(dict.fromkeys(categories))
+    if values and set(values) <= set(_event_categories()):
+        return {value: category_style(value)[0] for value in values}
     return {value: PALETTE[i % len(PALETTE)] for i, value in enumerate(values)}
 
 
@@ -181,6 +262,52 @@ def _new_axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
     return ax
 
 
+def _check_axes(ax: object, optional: bool = True) -> None:
+    if (ax is None and optional) or isinstance(ax, Axes):
+        return
+    raise TypeError(
+        f"ax must be a matplotlib Axes (e.g. from `fig, ax = plt.subplots()`)"
+        f"{' or None' if optional else ''}, not {type(ax).__name__}."
+    )
+
+
+def _check_table(events: object, what: str = "events") -> None:
+    if not isinstance(events, pd.DataFrame):
+        raise TypeError(
+            f"{what} must be a pandas DataFrame (e.g. load('events') or a filter of it), "
+            f"not {type(events).__name__}."
+        )
+
+
+def _rows_named(frame: pd.DataFrame, mask: pd.Series, label: str) -> str:
+    """A few rows, named by their label (or index), for an error message."""
+    names = [str(v)[:40] for v in frame.loc[mask, label].head(3)] if label in frame else []
+    names = names or [str(i) for i in frame.index[mask][:3]]
+    more = f" and {int(mask.sum()) - 3} more" if mask.sum() > 3 else ""
+    return ", ".join(repr(n) for n in names) + more
+
+
+def _check_dates(frame: pd.DataFrame, date: str, label: str, numeric_ok: bool = False) -> None:
+    column = frame[date]
+    if pd.api.types.is_datetime64_any_dtype(column):
+        pass
+    elif numeric_ok and pd.api.types.is_numeric_dtype(column):
+        pass
+    else:
+        raise TypeError(
+            f"Column {date!r} holds {column.dtype} values, not dates. Convert it first: "
+            f"table[{date!r}] = pd.to_datetime(table[{date!r}])."
+        )
+    missing = column.isna()
+    if missing.all():
+        raise ValueError(f"Column {date!r} has no dates at all: nothing to place on the axis.")
+    if missing.any():
+        raise ValueError(
+            f"{int(missing.sum())} row(s) have no {date}: {_rows_named(frame, missing, label)}. "
+            f"Drop them first (table.dropna(subset=[{date!r}])) or fill in the date."
+        )
+
+
 def timeline(
     events: pd.DataFrame,
     ax: Axes | None = None,
@@ -224,9 +351,25 @@ def timeline(
     >>> len(ax.texts)
     2
     """
+    _check_table(events)
+    _check_axes(ax)
+    if title is not None and not isinstance(title, str):
+        raise TypeError(f"title must be text, not {type(title).__name__}.")
     _require_columns(events, [date, label] + ([category] if category else []))
     if events.empty:
         raise ValueError("No events to draw: the table is empty. Check your filter.")
+    _check_dates(events, date, label)
+    for column in [label] + ([category] if category else []):
+        missing = events[column].isna()
+        if missing.any():
+            raise ValueError(
+                f"{int(missing.sum())} row(s) have no {column} (dates "
+                f"{', '.join(f'{d:%Y-%m-%d}' for d in events.loc[missing, date][:3])}). "
+                f"Fill it in or drop those rows."
+            )
+    if precision in events.columns:
+        for known in events[precision].dropna().unique():
+            format_date(pd.Timestamp("2000-01-01"), known)  # an unknown precision fails here
     rows = events.sort_values(date).reset_index(drop=True)
     precisions = rows[precision] if precision in rows.columns else ["day"] * len(rows)
     texts = [f"{text}\n{format_date(when, known)}"
@@ -238,9 +381,9 @@ def timeline(
     # labels near either end are aligned inwards so they stay inside the axes
     aligns = ["left" if w < 0.12 else "right" if w > 0.88 else "center" for w in where]
     width_pt = (ax.get_position().width * ax.figure.get_figwidth() * 72 if ax is not None
-                else 9 * 0.8 * 72)
+                else FIGURE_WIDTH * 0.8 * 72)
     heights, (up, down) = place_labels([w * width_pt for w in where], texts, aligns)
-    ax = _new_axes(ax, (9, min(9.0, max(3.0, (up + down) / 72 + 1.4))))
+    ax = _new_axes(ax, (FIGURE_WIDTH, min(9.0, max(3.0, (up + down) / 72 + 1.4))))
     if category:
         colors = category_colors(events[category])
         markers = category_markers(events[category])
@@ -255,7 +398,8 @@ def timeline(
     for key in dict.fromkeys(keys):
         chosen = [k == key for k in keys]
         ax.scatter(rows[date][chosen], [y for y, c in zip(lift, chosen, strict=True) if c],
-                   s=40, color=colors[key], marker=markers[key], zorder=3)
+                   s=40, color=colors[key], marker=markers[key], edgecolors="0.2",
+                   linewidths=0.4, zorder=3)
     for when, text, height, align in zip(rows[date], texts, heights, aligns, strict=True):
         ax.annotate(text, xy=(when, height), xytext=(0, 2 if height > 0 else -2),
                     textcoords="offset points", ha=align,
@@ -266,7 +410,8 @@ def timeline(
     ax.set_xlim(start, end)
     if category:
         handles = [
-            plt.Line2D([], [], marker=markers[c], linestyle="", color=colors[c], label=str(c))
+            plt.Line2D([], [], marker=markers[c], linestyle="", color=colors[c],
+                       label=category_label(c))
             for c in colors
             if c in set(rows[category])
         ]
@@ -285,7 +430,19 @@ def format_date(when: pd.Timestamp, precision: object = "day") -> str:
     >>> day = pd.Timestamp("1953-07-27")
     >>> format_date(day), format_date(day, "month"), format_date(day, "year")
     ('27 Jul 1953', 'Jul 1953', '1953')
+    >>> format_date(day, "week")
+    Traceback (most recent call last):
+    ...
+    ValueError: Unknown date precision 'week': use 'day', 'month' or 'year'.
     """
+    if not isinstance(when, pd.Timestamp) or pd.isna(when):
+        raise ValueError(f"format_date needs a date (a pandas Timestamp), not {when!r}.")
+    if precision not in ("day", "month", "year"):
+        missing = not isinstance(precision, str) and pd.isna(precision)
+        raise ValueError(
+            f"No date precision for {when:%Y-%m-%d}: fill in day, month or year." if missing
+            else f"Unknown date precision {precision!r}: use 'day', 'month' or 'year'."
+        )
     if precision == "year":
         return f"{when:%Y}"
     if precision == "month":
@@ -317,7 +474,10 @@ def annotate_events(
     >>> [t.get_text() for t in ax.texts]
     ['7th Infantry Division leaves']
     """
+    _check_axes(ax, optional=False)
+    _check_table(events)
     _require_columns(events, [date, label])
+    _check_dates(events, date, label, numeric_ok=True)
     for when, text in zip(events[date], events[label], strict=True):
         ax.axvline(when, color=color, linestyle="--", linewidth=0.8)
         ax.annotate(
@@ -346,6 +506,12 @@ def source_note(ax: Axes, text: str) -> Axes:
     >>> ax.texts[-1].get_text()
     'Source: US Department of Defense'
     """
+    _check_axes(ax, optional=False)
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError(
+            f"source_note needs the source as text, e.g. \"US Department of Defense\"; "
+            f"got {text!r}."
+        )
     prefix = "" if text.lower().startswith("source") else "Source: "
     ax.annotate(
         prefix + text,
@@ -364,6 +530,9 @@ def source_note(ax: Axes, text: str) -> Axes:
 
 
 def _require_columns(frame: pd.DataFrame, columns: list[str]) -> None:
+    for c in columns:
+        if not isinstance(c, str):
+            raise TypeError(f"A column name is text, not {type(c).__name__} {c!r}.")
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise ValueError(
