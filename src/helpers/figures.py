@@ -1910,17 +1910,6 @@ __all__ += ["periods_from_events", "launches_and_engagement", "episode_timeline"
 PERIOD_COLUMNS = ["label", "start", "end"]
 
 
-def _need(frame: pd.DataFrame, columns: list[str], what: str) -> None:
-    if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"{what} must be a table (DataFrame), not {type(frame).__name__}.")
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(
-            f"{what} needs the column(s) {', '.join(missing)}; "
-            f"it has: {', '.join(map(str, frame.columns))}."
-        )
-
-
 def periods_from_events(events: pd.DataFrame, spans: dict[str, tuple[str, str]]) -> pd.DataFrame:
     """A table of periods (label, start, end) whose ends are dated rows of ``events``.
 
