@@ -63,18 +63,18 @@ def test_bad_input_gets_a_clear_message():
     with pytest.raises(ValueError, match="empty"):
         figures.consultative_bodies(BODIES.iloc[0:0])
     with pytest.raises(TypeError, match="DataFrame"):
-        figures.prose_table(["not", "a", "table"])
+        figures.readable(["not", "a", "table"])
 
 
-def test_prose_table_left_aligns_and_shows_missing_values_as_a_dash():
+def test_readable_left_aligns_and_shows_missing_values_as_a_dash():
     frame = pd.DataFrame({"title": ["A long title", "B"], "note": ["x", None],
                           "date": pd.to_datetime(["1958-01-01", "1991-09-27"]),
                           "date_precision": ["month", "day"]})
-    table = figures.prose_table(frame, ["title", "note", "date"], note="Note")
+    table = figures.readable(frame, ["title", "note", "date"], note="Note")
     html = table._repr_html_()
     assert "text-align:left" in html and "NaN" not in html and "NaT" not in html
     assert "—" in html and "Jan 1958" in html and "27 Sep 1991" in html
     lines = repr(table).splitlines()
     assert lines[0].startswith("title") and lines[2].startswith("B ")
     with pytest.raises(ValueError, match="not in the table"):
-        figures.prose_table(frame, ["missing"])
+        figures.readable(frame, ["missing"])
