@@ -647,7 +647,7 @@ class _Reader:
             )
         data = path.read_bytes()
         start = len(BOM) if data.startswith(BOM) else 0
-        if not data[start:].strip():
+        if not data[start:start + 4096].strip() and not data[start:].strip():  # no big copy
             raise DataError(f"{self.path} is empty: it has no header row.")
         self.scan(data, start)
         raw = self.parse(path, data)
@@ -1196,7 +1196,8 @@ def _find_delimiters(buf: np.ndarray, chunk: int = 1 << 20) -> tuple[np.ndarray,
     special = np.concatenate(found)
     kind = buf[special]
     quoted = kind == 34
-    outside = ~quoted & (np.cumsum(quoted) % 2 == 0)  # an even number of quotes before it
+    # an even number of quotes before it (a running parity, cheaper than a cumulative count)
+    outside = ~quoted & ~np.logical_xor.accumulate(quoted)
     return special[quoted], special[outside], kind[outside] == 10, newlines
 
 
