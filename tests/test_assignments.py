@@ -112,7 +112,18 @@ def grades(built, tmp_path_factory) -> dict[tuple[str, str], dict]:
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context(method)) as pool:
         futures = {key: pool.submit(*job) for key, job in jobs.items()}
-        return {key: future.result() for key, future in futures.items()}
+        results = {}
+        for key, future in futures.items():
+            try:
+                results[key] = future.result()
+            except RuntimeError as err:
+                # Two kernels started at once can pick the same free TCP port (jupyter_client
+                # chooses ports before the kernel binds them); run that one again, alone.
+                if "Kernel died" not in str(err):
+                    raise
+                function, *arguments = jobs[key]
+                results[key] = function(*arguments)
+        return results
 
 
 def test_there_are_four_assignments_or_more():

@@ -234,5 +234,9 @@ def test_every_notebook_runs_from_inside_the_release(release, tmp_path):
     students = ["--nbval-lax", "assignments/student"]
     with ThreadPoolExecutor(2) as pool:
         runs = list(pool.map(lambda args: pytest_in_release(release, *args), [lessons, students]))
+    for i, (run, args) in enumerate(zip(runs, [lessons, students], strict=True)):
+        # two kernels started at once can pick the same free TCP port: run that one again, alone
+        if run.returncode and "Address already in use" in run.stdout + run.stderr:
+            runs[i] = pytest_in_release(release, *args)
     for run in runs:
         assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
