@@ -12,6 +12,7 @@ import pandas as pd  # noqa: F401
 from matplotlib.axes import Axes  # noqa: F401
 
 from helpers import plot  # noqa: F401
+from helpers.figures.history import _need
 
 # ---------------------------------------------------------------------------
 # Lesson 04 · global alliance
@@ -82,17 +83,6 @@ def _spread_labels(ax, items, *, levels, fontsize=8, shifts=(0, 40, -40, 80, -80
     return placed
 
 
-def _require(frame: pd.DataFrame, columns: list[str], what: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(
-            f"{what} needs the column(s) {', '.join(missing)}; the table has: "
-            f"{', '.join(map(str, frame.columns))}."
-        )
-    if frame.empty:
-        raise ValueError(f"{what}: the table is empty. Check your filter.")
-
-
 def alliance_lanes(
     moments: pd.DataFrame,
     ax=None,
@@ -121,7 +111,7 @@ def alliance_lanes(
     >>> [t.get_text() for t in ax.texts][:2]
     ['Moscow\\nSep 1990', 'Beijing\\nAug 1992']
     """
-    _require(moments, [date, label, lane], "alliance_lanes")
+    _need(moments, [date, label, lane], "alliance_lanes")
     rows = moments.sort_values(date).reset_index(drop=True)
     if isinstance(rows[lane].dtype, pd.CategoricalDtype):
         lanes = [c for c in rows[lane].cat.categories if c in set(rows[lane])]
@@ -182,7 +172,7 @@ def troops_and_moments(
     >>> len(ax.patches)
     3
     """
-    _require(troops, ["year", "troops", "producer"], "troops_and_moments")
+    _need(troops, ["year", "troops", "producer"], "troops_and_moments")
     if troops["year"].duplicated().any():
         raise ValueError("troops_and_moments needs one row per year: keep only the default "
                          "rows (is_default == True) or one producer.")
@@ -193,7 +183,7 @@ def troops_and_moments(
         ax.bar(part["year"].astype(int), part["troops"] / 1000, width=0.75,
                color=colours[producer], label=str(producer))
     if moments is not None and not moments.empty:
-        _require(moments, ["date", "label"], "troops_and_moments (moments)")
+        _need(moments, ["date", "label"], "troops_and_moments (moments)")
         # a bar is centred on its year, so the year runs from year - 0.5 to year + 0.5
         where = moments["date"].dt.year - 0.5 + (moments["date"].dt.day_of_year - 0.5) / 366
         marks = pd.DataFrame({"x": where, "label": moments["label"]})
@@ -241,7 +231,7 @@ def promises_and_steps(
     'Declaration pillar'
     """
 
-    _require(measures, ["commitment", "kind", "date", "date_precision"], "promises_and_steps")
+    _need(measures, ["commitment", "kind", "date", "date_precision"], "promises_and_steps")
     promises = measures[measures["kind"] == "commitment"]
     steps = measures[measures["kind"] == "implementation"]
     if promises.empty:
@@ -273,7 +263,7 @@ def promises_and_steps(
                         xytext=(12, 0), textcoords="offset points", va="center", fontsize=8,
                         style="italic", color="0.4")
     if context is not None and not context.empty:
-        _require(context, ["date", "label"], "promises_and_steps (context)")
+        _need(context, ["date", "label"], "promises_and_steps (context)")
         plot.annotate_events(ax, context, label="label")
     ax.set_yticks(range(len(pillars)),
                   [p.replace(" (", "\n(").replace(" / ", " /\n") for p in pillars], fontsize=8)
@@ -319,7 +309,7 @@ def ncg_track(
     ['NCG 1', 'Martial law']
     """
 
-    _require(track, ["date", "label", "lane"], "ncg_track")
+    _need(track, ["date", "label", "lane"], "ncg_track")
     rows = track.sort_values("date").reset_index(drop=True)
     own = rows["lane"] == "NCG"
     y = own.map({True: 0.0, False: -1.0})
@@ -368,20 +358,6 @@ def ncg_track(
 # ---------------------------------------------------------------------------
 # Lesson 06 · NCG and NPG
 # (add this lesson's figure functions below this line)
-
-
-def _need(frame: pd.DataFrame, columns: list[str], what: str) -> None:
-    """Raise a clear error when a lesson table lacks the columns a figure needs."""
-    if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"{what} must be a table (DataFrame), not {type(frame).__name__}.")
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(
-            f"{what} needs the column(s) {', '.join(missing)}; "
-            f"it has: {', '.join(map(str, frame.columns))}."
-        )
-    if frame.empty:
-        raise ValueError(f"{what} is empty: check the filter that built it.")
 
 
 def npg_size_by_year(

@@ -393,7 +393,11 @@ def _l02_axes(ax: plt.Axes | None) -> plt.Axes:
     return plot._new_axes(ax, (9, 4.5))
 
 
-def _l02_need_columns(frame: pd.DataFrame, columns: list[str], what: str) -> None:
+def _need(frame: pd.DataFrame, columns: list[str], what: str, *, allow_empty: bool = False) -> None:
+    """Raise a clear error when a lesson table is not a table, lacks a column or is empty.
+
+    The one check every lesson figure makes at the door (all three figure modules use it).
+    """
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"{what} must be a table (DataFrame), not {type(frame).__name__}.")
     missing = [c for c in columns if c not in frame.columns]
@@ -402,6 +406,8 @@ def _l02_need_columns(frame: pd.DataFrame, columns: list[str], what: str) -> Non
             f"{what} needs the column(s) {', '.join(missing)}; "
             f"it has: {', '.join(map(str, frame.columns))}."
         )
+    if frame.empty and not allow_empty:
+        raise ValueError(f"{what} is empty: check the filter that built it.")
 
 
 def _l02_label_lines(ax: plt.Axes, xs: list, labels: list) -> None:
@@ -477,7 +483,7 @@ def troop_levels(
     ax.set_xlim(years.min() - 1, years.max() + 1)
     ax.set_ylim(0, ymax if ymax else float(troops.max()) * 1.1)
     if events is not None and len(events):
-        _l02_need_columns(events, ["year", "label"], "events")
+        _need(events, ["year", "label"], "events", allow_empty=True)
         marks = (events.groupby("year", sort=True)["label"]
                  .agg(lambda s: " / ".join(map(str, s))).reset_index())
         _l02_label_lines(ax, marks["year"].tolist(), marks["label"].tolist())
@@ -529,7 +535,7 @@ def troops_by_producer(
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
     ['default series', 'update', 'rebuild']
     """
-    _l02_need_columns(troops, ["year", "producer", "troops", "is_default"], "troops")
+    _need(troops, ["year", "producer", "troops", "is_default"], "troops", allow_empty=True)
     rows = troops[troops["year"].between(start, end)]
     if rows.empty:
         raise ValueError(f"No troop figures between {start} and {end}.")
@@ -604,7 +610,7 @@ def yield_ranges(
     """
     columns = ["test_number", "date", "seismic_magnitude_mb"] + [
         f"{p}yield_{c}" for p in ("", "alt_") for c in ("kt_low", "kt_high", "estimator")]
-    _l02_need_columns(tests, columns, "tests")
+    _need(tests, columns, "tests", allow_empty=True)
     ax = _l02_axes(ax)
     series = [("", -0.18, plot.PALETTE[0], "South Korean government estimate (default)"),
               ("alt_", 0.18, plot.PALETTE[1], "Another named estimate")]
@@ -647,7 +653,7 @@ def yield_ranges(
 
 
 def _l03_counts(launches: pd.DataFrame) -> pd.DataFrame:
-    _l02_need_columns(launches, ["year", "counting_rule", "count"], "launches")
+    _need(launches, ["year", "counting_rule", "count"], "launches", allow_empty=True)
     return launches.pivot(index="year", columns="counting_rule", values="count")
 
 

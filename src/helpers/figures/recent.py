@@ -12,7 +12,7 @@ import pandas as pd  # noqa: F401
 from matplotlib.axes import Axes  # noqa: F401
 
 from helpers import plot  # noqa: F401
-from helpers.figures.alliance import _need
+from helpers.figures.history import _need
 
 # ---------------------------------------------------------------------------
 # Lesson 08 · capstone
