@@ -201,3 +201,46 @@ def test_bad_arguments_get_a_clear_error(call, kind, fragment):
     with pytest.raises(kind, match=fragment) as caught:
         call()
     assert len(str(caught.value)) < 400
+
+
+_SHELL_SCRIPT = """
+import sys
+from IPython.core.interactiveshell import InteractiveShell
+shell = InteractiveShell.instance()
+if sys.argv[1] == "with-helpers":
+    shell.run_cell("import helpers.plot")
+shell.run_cell("import matplotlib.pyplot as plt\\ndraws = []")
+shell.run_cell(
+    "fig, ax = plt.subplots(layout='constrained'); ax.set_title('one figure')\\n"
+    "fig.canvas.mpl_connect('draw_event', lambda event: draws.append(1))")
+shell.run_cell("open_figures = len(plt.get_fignums())")
+print(len(shell.user_ns["draws"]), shell.user_ns["open_figures"])
+"""
+
+
+def _draws_for_one_inline_figure(tmp_path, mode: str) -> tuple[int, int]:
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "shell.py"
+    script.write_text(_SHELL_SCRIPT, encoding="utf-8")
+    env = {**os.environ, "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+    done = subprocess.run([sys.executable, str(script), mode], capture_output=True, text=True,
+                          env=env, cwd=tmp_path, check=True, timeout=120)
+    draws, still_open = done.stdout.split()[-2:]
+    return int(draws), int(still_open)
+
+
+def test_inline_figures_are_not_drawn_once_more_for_nothing(tmp_path):
+    # pyplot's end-of-cell redraw used to run before the inline backend showed the
+    # figure: one full draw that nobody saw. With helpers imported the figure is
+    # shown (and closed) first, so that draw does not happen; it is still shown.
+    plain, plain_open = _draws_for_one_inline_figure(tmp_path, "plain")
+    fixed, fixed_open = _draws_for_one_inline_figure(tmp_path, "with-helpers")
+    assert fixed == plain - 1, (plain, fixed)
+    assert fixed >= 1 and plain_open == fixed_open == 0
+
+
+def test_show_inline_figures_first_is_a_no_op_outside_ipython():
+    assert helpers.plot.show_inline_figures_first() is False

@@ -2,10 +2,14 @@
 
 (a) strict nbval over all notebooks, divided by the floor: as many trivial
     notebooks (they only import pandas and matplotlib.pyplot), run the same way;
+(a2) the same notebooks with their figures switched off (matplotlib's Agg
+    backend, nothing drawn, lax nbval since the images are missing), divided
+    by the same floor: what the lessons cost beyond their figures;
 (b) `import helpers`, divided by `import pandas, matplotlib.pyplot`;
 (c) loading a 200,000-row copy of `events` (the real schema, every check on),
     in seconds: the loader's own cost, which must stay near 1 s.
-Each figure is the median of several runs, all in one process tree, one run.
+Each figure is the median of several runs, all in one process tree, one run;
+the three notebook runs take turns.
 Targets: (a) <= 1.3, (b) <= 1.2, (c) no more than 10 % above the last release.
 """
 
@@ -52,6 +56,22 @@ def trivial_notebooks(folder: Path, count: int) -> list[Path]:
     return paths
 
 
+def without_figures(notebooks: list[Path], folder: Path) -> list[Path]:
+    """Copies of ``notebooks`` that build their figures but never draw them."""
+    paths = []
+    for source in notebooks:
+        notebook = nbformat.read(source, as_version=4)
+        for cell in notebook.cells:
+            if cell.cell_type == "code":
+                cell.source = cell.source.replace("%matplotlib inline", "")
+        off = nbformat.v4.new_code_cell("import matplotlib\nmatplotlib.use('agg')")
+        notebook.cells.insert(0, off)
+        path = folder / source.name
+        nbformat.write(notebook, path)
+        paths.append(path)
+    return paths
+
+
 def big_package(folder: Path, rows: int = ROWS) -> Path:
     """A data package whose `events` has `rows` rows: the real rows, repeated with new ids."""
     import json
@@ -90,9 +110,15 @@ def main() -> None:
     notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
     with tempfile.TemporaryDirectory() as tmp:
         floor = trivial_notebooks(Path(tmp), len(notebooks))
-        runs = 3
-        course = median_of(NBVAL + [str(p) for p in notebooks], ROOT, runs)
-        trivial = median_of(NBVAL + [str(p) for p in floor], Path(tmp), runs)
+        (Path(tmp) / "plain").mkdir()
+        plain = without_figures(notebooks, Path(tmp) / "plain")
+        lax = [a for a in NBVAL if not a.startswith("--nbval")] + ["--nbval-lax"]
+        runs: dict[str, list[float]] = {"course": [], "floor": [], "plain": []}
+        for _ in range(3):  # interleaved, so that a slow minute does not favour one of them
+            runs["course"].append(timed(NBVAL + [str(p) for p in notebooks], ROOT))
+            runs["floor"].append(timed(NBVAL + [str(p) for p in floor], Path(tmp)))
+            runs["plain"].append(timed(lax + [str(p) for p in plain], Path(tmp)))
+        course, trivial, no_figures = (statistics.median(runs[k]) for k in runs)
         # the import comparison runs outside the checkout, as a student's kernel would
         helpers_import = median_of([sys.executable, "-c", "import helpers"], Path(tmp), 9)
         base_import = median_of(
@@ -103,6 +129,8 @@ def main() -> None:
     print(f"(a) strict nbval, {len(notebooks)} notebooks: {course:.2f} s; "
           f"floor ({len(floor)} trivial notebooks): {trivial:.2f} s; "
           f"ratio {course / trivial:.2f} (target <= 1.3)")
+    print(f"(a2) the same notebooks, figures not drawn: {no_figures:.2f} s; "
+          f"ratio {no_figures / trivial:.2f}; the figures cost {course - no_figures:.2f} s")
     print(f"(b) import helpers: {helpers_import:.3f} s; import pandas, matplotlib.pyplot: "
           f"{base_import:.3f} s; ratio {helpers_import / base_import:.2f} (target <= 1.2)")
     print(f"(c) load a {ROWS:,}-row events table: {load_200k:.2f} s")

@@ -12,7 +12,7 @@ import pandas as pd  # noqa: F401
 from matplotlib.axes import Axes  # noqa: F401
 
 from helpers import plot  # noqa: F401
-from helpers.figures.history import _need
+from helpers.figures.history import _need, _title_and_source
 
 # ---------------------------------------------------------------------------
 # Lesson 04 · global alliance
@@ -140,10 +140,7 @@ def alliance_lanes(
         for when, level, text, known in zip(rows[date], y, rows[label], precision, strict=True)
     ]
     ax.set_xlabel("Date (local date of the event)")
-    if title:
-        ax.set_title(title)
-    if source:
-        plot.source_note(ax, source)
+    _title_and_source(ax, title, source)
     _spread_labels(ax, items, levels=[9, -9, 27, -27], fontsize=7.5)
     return ax
 
@@ -193,11 +190,7 @@ def troops_and_moments(
     ax.set_ylabel("US military personnel in South Korea (thousands)")
     ax.legend(loc="upper left", fontsize=8, title="Who counted", title_fontsize=8,
               alignment="left")
-    if title:
-        ax.set_title(title)
-    if source:
-        plot.source_note(ax, source)
-    return ax
+    return _title_and_source(ax, title, source)
 
 
 
@@ -276,11 +269,7 @@ def promises_and_steps(
     ax.set_xlabel("Date of the event (local date; month-only dates span the month)")
     ax.set_ylabel("Declaration pillar")
     ax.legend(loc="lower right", fontsize=8)
-    if title:
-        ax.set_title(title)
-    if source:
-        plot.source_note(ax, source)
-    return ax
+    return _title_and_source(ax, title, source)
 
 
 def ncg_track(
@@ -342,10 +331,7 @@ def ncg_track(
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
     ax.set_xlabel("Date of the event (local date)")
     ax.legend(loc="lower right", fontsize=8)
-    if title:
-        ax.set_title(title)
-    if source:
-        plot.source_note(ax, source)
+    _title_and_source(ax, title, source)
     items = [(when, level, f"{text}\n{when.day} {when:%b %Y}", "0.15")
              for when, level, text in zip(rows["date"], y, rows["label"], strict=True)]
     _spread_labels(ax, [i for i in items if i[1] == 0], levels=[16, 40, 64, -14, -38],

@@ -393,6 +393,15 @@ def _l02_axes(ax: plt.Axes | None) -> plt.Axes:
     return plot._new_axes(ax, (9, 4.5))
 
 
+def _title_and_source(ax: Axes, title: str | None, source: str | None) -> Axes:
+    """Write the finding title and the source line a figure was given; return ``ax``."""
+    if title:
+        ax.set_title(title)
+    if source:
+        plot.source_note(ax, source)
+    return ax
+
+
 def _need(frame: pd.DataFrame, columns: list[str], what: str, *, allow_empty: bool = False) -> None:
     """Raise a clear error when a lesson table is not a table, lacks a column or is empty.
 
@@ -490,11 +499,7 @@ def troop_levels(
     ax.yaxis.set_major_formatter("{x:,.0f}")
     ax.set_xlabel("Year of the DoD report")
     ax.set_ylabel("US military personnel (persons)")
-    if title:
-        ax.set_title(title)
-    if source:
-        plot.source_note(ax, source)
-    return ax
+    return _title_and_source(ax, title, source)
 
 
 def troops_by_producer(
@@ -563,11 +568,7 @@ def troops_by_producer(
     ax.set_xlabel("Year of the report")
     ax.set_ylabel("US military personnel (persons)")
     ax.legend(loc="lower left", ncols=3, fontsize=8)
-    if title:
-        ax.set_title(title)
-    if source:
-        plot.source_note(ax, source)
-    return ax
+    return _title_and_source(ax, title, source)
 
 
 
@@ -645,11 +646,7 @@ def yield_ranges(
     ax.set_xlabel("Estimated yield (kilotons of TNT equivalent, log scale)")
     ax.set_ylabel("Nuclear test (number, date, magnitude)")
     ax.legend(loc="upper right", fontsize=8)
-    if title:
-        ax.set_title(title)
-    if source:
-        plot.source_note(ax, source)
-    return ax
+    return _title_and_source(ax, title, source)
 
 
 def _l03_counts(launches: pd.DataFrame) -> pd.DataFrame:
@@ -707,11 +704,7 @@ def launches_per_year(
     ax.set_ylim(0, top * 1.25)
     ax.set_xlabel("Year")
     ax.set_ylabel(label)
-    if title:
-        ax.set_title(title)
-    if source:
-        plot.source_note(ax, source)
-    return ax
+    return _title_and_source(ax, title, source)
 
 
 def launches_by_rule(
@@ -762,11 +755,7 @@ def launches_by_rule(
     ax.set_xlabel("Count (missiles, or launch days: see the legend)")
     ax.set_ylabel("Year")
     ax.legend(loc="lower right", fontsize=8)
-    if title:
-        ax.set_title(title)
-    if source:
-        plot.source_note(ax, source)
-    return ax
+    return _title_and_source(ax, title, source)
 
 __all__ = [
     "START_MILESTONES",

@@ -12,7 +12,7 @@ import pandas as pd  # noqa: F401
 from matplotlib.axes import Axes  # noqa: F401
 
 from helpers import plot  # noqa: F401
-from helpers.figures.history import _need
+from helpers.figures.history import _need, _title_and_source
 
 # ---------------------------------------------------------------------------
 # Lesson 08 · capstone
@@ -223,11 +223,7 @@ def alliance_lanes_since_2024(
     ax.set_xlabel("date of the event (local calendar date)")
     ax.spines[["left", "top", "right"]].set_visible(False)
     ax.tick_params(axis="y", length=0)
-    if title:
-        ax.set_title(title)
-    if source:
-        plot.source_note(ax, source)
-    return ax
+    return _title_and_source(ax, title, source)
 
 
 def _staggered_rows(events: pd.DataFrame, lane: str, row_of: dict, *, days: int = 10) -> pd.Series:
@@ -325,11 +321,7 @@ def asset_visits_by_year(
     ax.set_ylim(0, bottom.max() + 1.5)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
-    if title:
-        ax.set_title(title)
-    if source:
-        plot.source_note(ax, source)
-    return ax
+    return _title_and_source(ax, title, source)
 
 
 def sma_contributions(
@@ -371,11 +363,7 @@ def sma_contributions(
     ax.set_ylabel("ROK contribution (billion won, nominal)")
     ax.set_xlabel("year the contribution is for")
     ax.legend(loc="upper left", fontsize=8, ncols=2)
-    if title:
-        ax.set_title(title)
-    if source:
-        plot.source_note(ax, source)
-    return ax
+    return _title_and_source(ax, title, source)
 
 
 
@@ -493,11 +481,7 @@ def launches_and_engagement(
     ax.set_xlabel("Year (bars cover the calendar year)")
     ax.set_ylabel(f"North Korean {unit} launched (count per year)")
     ax.legend(loc="upper left", fontsize=8)
-    if title:
-        ax.set_title(title)
-    if source:
-        plot.source_note(ax, source)
-    return ax
+    return _title_and_source(ax, title, source)
 
 
 def episode_timeline(rows: pd.DataFrame, ax=None, *, label: str = "title",
