@@ -244,3 +244,18 @@ def test_inline_figures_are_not_drawn_once_more_for_nothing(tmp_path):
 
 def test_show_inline_figures_first_is_a_no_op_outside_ipython():
     assert helpers.plot.show_inline_figures_first() is False
+
+
+def test_readable_dates_keep_the_precision_the_loader_gives_them():
+    from helpers.figures import readable
+
+    polls = helpers.load("nuclear_opinion_polls")
+    month = polls[polls["date_precision"] == "month"].head(1)
+    assert len(month) == 1, "the polls have a month-precision row to test with"
+    shown = readable(month, ["fieldwork_start"]).frame["fieldwork_start"].iloc[0]
+    assert shown == format_date(month["fieldwork_start"].iloc[0], "month")
+    events = helpers.load("events")
+    year = events[events["date_precision"] == "year"].head(1).assign(copied=lambda t: t["date"])
+    table = readable(year, ["date", "copied"]).frame.iloc[0]
+    assert table["date"] == format_date(year["date"].iloc[0], "year")  # date_precision is date's
+    assert table["copied"] == format_date(year["date"].iloc[0], "day")  # not every date's

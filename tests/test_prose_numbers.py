@@ -29,6 +29,11 @@ def _events(*ids: str):
     return frame.loc[list(ids)]
 
 
+def _japan_counts():
+    launches = helpers.load("missile_launches")
+    return launches[launches["counting_rule"] == "ballistic_missiles_jpn_mod"].set_index("year")
+
+
 def _days(first: str, second: str) -> int:
     dates = _events(first, second)["date"]
     return int((dates.iloc[1] - dates.iloc[0]).days)
@@ -45,6 +50,12 @@ PROSE: list[tuple[str, str, Callable[[], int]]] = [
     ("01-origins", "ratifications in Washington (day 466,",
      lambda: _days("mdt-initialed-1953", "mdt-in-force-1954")),
     ("01-origins", "and 412 days", lambda: _days("mdt-signed-1953", "mdt-in-force-1954")),
+    ("03-north-korea-goes-nuclear", "and 2023 (2023 is not drawn",
+     lambda: int(_japan_counts().index.max())),
+    ("09-since-2024", "Under Japan's rule the table reaches 2023",
+     lambda: int(_japan_counts().index.max())),
+    ("09-since-2024", "25 missiles on 18 occasions",
+     lambda: int(_japan_counts().loc[_japan_counts().index.max(), "count"])),
 ]
 
 

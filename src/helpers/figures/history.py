@@ -74,6 +74,16 @@ def _escape(value: object) -> str:
     return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _precision_columns(frame: pd.DataFrame, precision: str) -> dict[str, str]:
+    """Date column -> the column giving its precision (the loader's rule, see readable)."""
+    dates = [c for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])]
+    governed = {d: f"{d}_precision" for d in dates if f"{d}_precision" in frame}
+    if precision in frame:
+        shared = ["date"] if "date" in dates else dates
+        governed.update({d: precision for d in shared if d not in governed})
+    return governed
+
+
 def readable(
     frame: pd.DataFrame,
     columns: list[str] | None = None,
@@ -83,8 +93,10 @@ def readable(
 ) -> Table:
     """The chosen columns of a table, ready to read.
 
-    Dates are written only as precisely as they are known (a ``date_precision``
-    column, when present, is used for the ``date`` column), missing values show
+    Dates are written only as precisely as they are known, by the loader's rule:
+    ``X_precision`` describes the date column ``X``, and ``date_precision``
+    describes ``date`` or, in a table without one, every date column without a
+    precision of its own (a poll's fieldwork dates). Missing values show
     as "—", and text is left-aligned (long cells are cut in the plain-text form
     only). Keyword arguments rename columns for display
     (``readable(t, ["ncg"], ncg="NCG")``).
@@ -98,6 +110,11 @@ def readable(
     date         Place
     Jan 1958     —
     27 Jul 1953  Panmunjom
+    >>> polls = pd.DataFrame({"fieldwork_start": pd.to_datetime(["2022-11-01"]),
+    ...                       "date_precision": ["month"]})
+    >>> readable(polls, ["fieldwork_start"])
+    fieldwork_start
+    Nov 2022
     >>> readable(["not a table"])
     Traceback (most recent call last):
     ...
@@ -112,11 +129,12 @@ def readable(
         raise ValueError(
             f"Column(s) {', '.join(missing)} not in the table; it has: {', '.join(frame.columns)}."
         )
+    governed = _precision_columns(frame, precision)
     shown = pd.DataFrame(index=frame.index)
     for column in columns:
         values = frame[column]
         if pd.api.types.is_datetime64_any_dtype(values):
-            known = frame[precision] if column == "date" and precision in frame else None
+            known = frame[governed[column]] if column in governed else None
             shown[column] = [
                 "—" if pd.isna(v) else plot.format_date(v, "day" if known is None else known[i])
                 for i, v in values.items()
