@@ -85,9 +85,12 @@ def test_sma_contributions_draws_one_bar_per_sourced_year_and_names_agreements()
     ax = figures.sma_contributions(cost, title="T", source="S")
     assert len(ax.patches) == len(cost)
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert "SMA 12" in legend and "agreement not stated" in legend
+    assert legend == ["agreement not named in the source"]
+    labels = [t.get_text().split("\n")[0] for t in ax.texts if t.get_text().startswith("SMA")]
+    numbers = sorted(int(n) for n in cost["sma_number"].dropna().unique())
+    assert labels == [f"SMA {n}" for n in numbers]  # each agreement named once
     assert "billion won" in ax.get_ylabel()
-    assert any(t.get_text() == "1,519.2" for t in ax.texts)
+    assert any(t.get_text() == "SMA 12\n1,519.2" for t in ax.texts)  # the latest amount, on top
 
 
 def test_sma_contributions_needs_its_columns():

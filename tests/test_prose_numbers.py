@@ -84,3 +84,25 @@ def test_number_words_are_read_correctly():
     assert number_in("the figure picks nine milestones") == 9
     assert number_in("about 25,000 prisoners") == 25000
     assert number_in("twelve days after") == 12
+
+
+def _runs(years: list[int]) -> list[str]:
+    """Consecutive years as written in the prose: 1992-94, 2001-02, 2019."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return [f"{r[0]}-{str(r[-1])[2:]}" if len(r) > 1 else str(r[0]) for r in runs]
+
+
+def test_the_cost_sharing_gaps_named_in_09_are_the_years_without_data():
+    years = set(helpers.load("cost_sharing")["year"].astype(int))
+    missing = sorted(set(range(min(years), max(years) + 1)) - years)
+    phrase = "The gaps (" + ", ".join(_runs(missing)) + ") are years"
+    assert phrase in markdown("09-since-2024"), f"09's alt text should say: {phrase!r}"
+
+
+def test_year_runs_are_written_as_in_the_prose():
+    assert _runs([1992, 1993, 1994, 1996, 2001]) == ["1992-94", "1996", "2001"]

@@ -331,38 +331,46 @@ def sma_contributions(
     title: str | None = None,
     source: str | None = None,
 ):
-    """Bars of South Korea's yearly SMA contribution (billion won), one colour per agreement.
+    """Bars of South Korea's yearly SMA contribution (billion won), each agreement named above.
 
     Only years with a sourced amount get a bar; nothing is drawn between them.
+    Neighbouring agreements alternate between two blues, so that where one ends
+    and the next begins shows at a glance; years whose agreement the source does
+    not name are grey. The latest year's amount is written above its bar.
 
     Examples
     --------
     >>> rows = pd.DataFrame({"year": [2021, 2026], "contribution_krw_bn": [1183.3, 1519.2],
     ...                      "sma_number": pd.array([11, 12], dtype="Int64")})
     >>> ax = sma_contributions(rows)
-    >>> len(ax.patches)
-    2
+    >>> len(ax.patches), [t.get_text() for t in ax.texts]
+    (2, ['SMA 11', 'SMA 12\\n1,519.2'])
     """
     plot._require_columns(cost, ["year", "contribution_krw_bn", "sma_number"])
     if cost.empty:
         raise ValueError("No rows to draw: the table is empty. Check your filter.")
-    names = cost["sma_number"].map(
-        lambda n: "agreement not stated" if pd.isna(n) else f"SMA {int(n)}")
-    order = list(dict.fromkeys(names))
-    colors = plot.category_colors(order)
+    rows = cost.sort_values("year")
     ax = plot._new_axes(ax, (9, 4))
-    for name in order:
-        chosen = cost[names == name]
-        ax.bar(chosen["year"].astype(int), chosen["contribution_krw_bn"], width=0.8,
-               color=colors[name], label=name)
-    last = cost.sort_values("year").iloc[-1]
-    ax.annotate(f"{last['contribution_krw_bn']:,.1f}", xy=(int(last["year"]),
-                last["contribution_krw_bn"]), xytext=(0, 2), textcoords="offset points",
-                ha="center", va="bottom", fontsize=8)
-    ax.set_ylim(0, cost["contribution_krw_bn"].max() * 1.12)
+    shades = [plot.PALETTE[0], plot.PALETTE[5]]  # blue, sky blue
+    unnamed = rows[rows["sma_number"].isna()]
+    ax.bar(unnamed["year"].astype(int), unnamed["contribution_krw_bn"], width=0.8, color="0.65",
+           label="agreement not named in the source")
+    numbered = rows.dropna(subset=["sma_number"])
+    last_year = int(rows["year"].iloc[-1])
+    for k, (number, group) in enumerate(numbered.groupby("sma_number", sort=True)):
+        years = group["year"].astype(int)
+        ax.bar(years, group["contribution_krw_bn"], width=0.8, color=shades[k % 2])
+        label = f"SMA {int(number)}"
+        if last_year in set(years):
+            label += f"\n{rows['contribution_krw_bn'].iloc[-1]:,.1f}"
+        middle = (years.min() + years.max()) / 2
+        ax.annotate(label, xy=(middle, group["contribution_krw_bn"].max()), xytext=(0, 3),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=7.5)
+    ax.set_ylim(0, rows["contribution_krw_bn"].max() * 1.2)
     ax.set_ylabel("ROK contribution (billion won, nominal)")
     ax.set_xlabel("year the contribution is for")
-    ax.legend(loc="upper left", fontsize=8, ncols=2)
+    if not unnamed.empty:
+        ax.legend(loc="upper left", fontsize=8)
     return _title_and_source(ax, title, source)
 
 
