@@ -195,6 +195,10 @@ def category_colors(categories: pd.Series | list) -> dict:
     {'treaty': '#0072B2', 'war': '#E69F00'}
     >>> category_colors(["force posture"])
     {'force posture': '#009E73'}
+    >>> category_colors([f"SMA {n}" for n in range(1, 13)])
+    Traceback (most recent call last):
+    ...
+    ValueError: 12 categories, but the palette has 8 colours that stay apart: ...
     """
     if isinstance(categories, pd.Series) and isinstance(categories.dtype, pd.CategoricalDtype):
         values = list(categories.cat.categories)
@@ -202,7 +206,13 @@ def category_colors(categories: pd.Series | list) -> dict:
         values = list(dict.fromkeys(categories))
     if values and set(values) <= set(_event_categories()):
         return {value: category_style(value)[0] for value in values}
-    return {value: PALETTE[i % len(PALETTE)] for i, value in enumerate(values)}
+    if len(values) > len(PALETTE):
+        raise ValueError(
+            f"{len(values)} categories, but the palette has {len(PALETTE)} colours that stay "
+            "apart: two categories would share a colour. Group some of them, or label the bars "
+            "directly."
+        )
+    return {value: PALETTE[i] for i, value in enumerate(values)}
 
 
 def show_inline_figures_first() -> bool:
