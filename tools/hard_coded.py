@@ -71,8 +71,19 @@ def _parse(text: str) -> ast.Module | None:
         return None
 
 
-def _definitions(tree: ast.Module, names: set[str]) -> list[ast.FunctionDef]:
-    return [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name in names]
+def _definitions(tree: ast.Module, names: set[str]) -> list[tuple[ast.FunctionDef, int]]:
+    """The named top-level functions, last first, each with its first line (decorators included)."""
+    found = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name in names]
+    return [(n, min([n.lineno] + [d.lineno for d in n.decorator_list]))
+            for n in sorted(found, key=lambda n: -n.lineno)]
+
+
+def _code_cells(notebook):
+    """Each code cell that parses, with its syntax tree and its lines."""
+    for cell in notebook.cells:
+        tree = _parse(source(cell)) if cell.cell_type == "code" else None
+        if tree is not None:
+            yield cell, tree, source(cell).splitlines()
 
 
 def recorded_values(solution: Path, functions: set[str], variables: set[str]) -> dict:
@@ -80,13 +91,8 @@ def recorded_values(solution: Path, functions: set[str], variables: set[str]) ->
     from nbclient import NotebookClient
 
     notebook = nbformat.read(solution, as_version=4)
-    for cell in notebook.cells:
-        tree = _parse(source(cell)) if cell.cell_type == "code" else None
-        if tree is None:
-            continue
-        lines = source(cell).splitlines()
-        for node in sorted(_definitions(tree, functions), key=lambda n: -n.lineno):
-            first = min([node.lineno] + [d.lineno for d in node.decorator_list])
+    for cell, tree, lines in _code_cells(notebook):
+        for _node, first in _definitions(tree, functions):
             lines.insert(first - 1, "@__hc_record__")
         assigned = [n for n in variables if any(
             isinstance(s, ast.Assign) and any(getattr(t, "id", None) == n for t in s.targets)
@@ -121,14 +127,9 @@ def hard_coded(solution: Path, master: Path, out: Path) -> Path:
     functions, variables = answer_names(master)
     values = recorded_values(solution, functions, variables)
     notebook = nbformat.read(solution, as_version=4)
-    for cell in notebook.cells:
-        tree = _parse(source(cell)) if cell.cell_type == "code" else None
-        if tree is None:
-            continue
-        lines = source(cell).splitlines()
+    for cell, tree, lines in _code_cells(notebook):
         changed = False
-        for node in sorted(_definitions(tree, functions), key=lambda n: -n.lineno):
-            first = min([node.lineno] + [d.lineno for d in node.decorator_list])
+        for node, first in _definitions(tree, functions):
             lines[first - 1:node.end_lineno] = [
                 f"def {node.name}(*args, **kwargs):",
                 f"    return {_literal(values[node.name])}",
