@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import helpers
 from tools.stale import stale
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,3 +42,11 @@ def test_updating_guide_names_commands_that_exist():
     makefile = (ROOT / "Makefile").read_text("utf-8")
     for target in re.findall(r"make (\w+)", guide):
         assert re.search(rf"^{target}:", makefile, re.M), f"make {target} is not in the Makefile"
+
+
+def test_readme_says_how_far_the_data_run():
+    readme = " ".join((ROOT / "README.md").read_text("utf-8").split())
+    stated = re.search(r"the data run to (\w+ \d{4})", readme)
+    assert stated, "README says how far the data run"
+    latest = helpers.load("events")["date"].max()
+    assert stated.group(1) == f"{latest:%B %Y}", "update the README line after adding events"
