@@ -1,4 +1,4 @@
-"""Shared fixtures: a tiny, valid data package to break in many ways."""
+"""Shared fixtures: a tiny, valid data package to break in many ways; no figure left open."""
 
 from __future__ import annotations
 
@@ -10,10 +10,18 @@ import sysconfig
 from collections.abc import Callable
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    """Close every figure a test made, so figures never pile up across tests."""
+    yield
+    plt.close("all")
 
 TINY_DESCRIPTOR = {
     "name": "tiny",

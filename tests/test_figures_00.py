@@ -16,11 +16,6 @@ from helpers.checks import check
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "00-start-here.ipynb"
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
 
 def test_milestones_fit_the_column_and_label_every_event():
     ax = figures.milestones(helpers.load("events"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import nbformat
 import pandas as pd
 import pytest
@@ -22,11 +21,6 @@ SAME_DAY = pd.DataFrame({
     "category": ["war and armistice", "diplomacy", "treaty and agreement"],
 })
 
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def marker_positions(ax) -> list[tuple[float, float]]:

@@ -18,11 +18,6 @@ TROOPS = pd.DataFrame({
 })
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
 
 def test_troop_levels_breaks_the_line_at_a_missing_year():
     ax = figures.troop_levels(COUNTS, title="T", source="DoD")

@@ -24,11 +24,6 @@ LAUNCHES = pd.DataFrame({
 })
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
 
 def test_yield_ranges_keeps_values_on_the_yield_axis():
     fig, ax = plt.subplots()

@@ -22,11 +22,6 @@ MOMENTS = pd.DataFrame(
 )
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
 
 def _boxes(ax):
     ax.figure.canvas.draw()

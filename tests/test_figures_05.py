@@ -10,12 +10,6 @@ from matplotlib.text import Text
 from helpers import figures, load
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 @pytest.fixture
 def measures():
     return load("deterrence_measures")

@@ -6,7 +6,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
@@ -24,11 +23,6 @@ NPT = pd.DataFrame({"date": pd.to_datetime(["1968-07-01", "1975-04-01"]),
                     "title": ["NPT opens", "South Korea joins"],
                     "date_precision": ["day", "month"]})
 
-
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
 
 
 def test_npg_size_applies_the_rule_only_from_the_opening_year():

@@ -6,7 +6,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
@@ -27,11 +26,6 @@ POLLS = pd.DataFrame({
     "support_pct": [64.0, 66.0, 69.0, 64.3, 61.1, 34.0],
 })
 
-
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
 
 
 def test_polls_are_markers_only_with_no_line_joining_poll_years():

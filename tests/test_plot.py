@@ -24,11 +24,6 @@ EVENTS = pd.DataFrame(
 )
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
 
 def test_style_does_not_leak():
     before = dict(mpl.rcParams)
